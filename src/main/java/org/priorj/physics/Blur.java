@@ -1,0 +1,138 @@
+package org.priorj.physics;
+
+import org.jtransforms.fft.FloatFFT_2D;
+import org.priorj.image.Checks;
+
+/**
+ * Blur of an image (H, W) by a {@link Kernel}: true convolution (the kernel is flipped), output of
+ * the same size as the input.
+ * <p>
+ * Boundary handling: the image is first extended on every side by the kernel's reach with the
+ * chosen {@link Boundary} (zero, or mirror), then convolved by FFT on the extended grid, then cropped
+ * back to (H, W). Because the extension is at least as wide as the kernel's reach, the FFT's
+ * periodic wrap-around never reaches the cropped pixels: there are no wrap-around artefacts, and the
+ * operator is exactly "extend, convolve linearly, crop". The adjoint is crop-transpose, correlation,
+ * and the transpose of the extension (which folds mirrored contributions back onto the border).
+ * <p>
+ * Memory: the kernel's spectrum, 2 (Hp Wp) floats with Hp = H + 2 (kh/2), Wp = W + 2 (kw/2),
+ * plus 2 Hp Wp floats of scratch per call.
+ */
+public final class Blur implements LinearOperator {
+
+	private final Shape shape;
+	private final Kernel kernel;
+	private final Boundary boundary;
+	private final int padY, padX, hp, wp;
+	private final int[] mapY, mapX;
+	private final float[] spectrum; // interleaved complex, hp x wp
+	private final ThreadLocal<FloatFFT_2D> fft;
+
+	public Blur(final int height, final int width, final Kernel kernel, final Boundary boundary) {
+		Checks.positive("height", height);
+		Checks.positive("width", width);
+		Checks.require(kernel.height() <= height && kernel.width() <= width, "psf",
+			"size " + kernel.width() + "x" + kernel.height() + " is larger than the image " + width +
+				"x" + height, "a PSF no larger than the image");
+		this.shape = Shape.of(height, width);
+		this.kernel = kernel;
+		this.boundary = boundary;
+		padY = kernel.centerY();
+		padX = kernel.centerX();
+		hp = height + 2 * padY;
+		wp = width + 2 * padX;
+		mapY = boundary.indexMap(height, padY, padY);
+		mapX = boundary.indexMap(width, padX, padX);
+		fft = ThreadLocal.withInitial(() -> new FloatFFT_2D(hp, wp));
+		final float[] k = new float[2 * hp * wp];
+		for (int y = 0; y < kernel.height(); y++)
+			for (int x = 0; x < kernel.width(); x++) {
+				final int yy = Math.floorMod(y - kernel.centerY(), hp);
+				final int xx = Math.floorMod(x - kernel.centerX(), wp);
+				k[2 * (yy * wp + xx)] += kernel.at(y, x);
+			}
+		fft.get().complexForward(k);
+		spectrum = k;
+	}
+
+	public Kernel kernel() {
+		return kernel;
+	}
+
+	public Boundary boundary() {
+		return boundary;
+	}
+
+	@Override
+	public Shape domain() {
+		return shape;
+	}
+
+	@Override
+	public Shape range() {
+		return shape;
+	}
+
+	@Override
+	public void apply(final float[] x, final float[] y) {
+		filter(x, y, false);
+	}
+
+	@Override
+	public void adjoint(final float[] y, final float[] x) {
+		filter(y, x, true);
+	}
+
+	private void filter(final float[] in, final float[] out, final boolean adjoint) {
+		final int h = shape.dim(0), w = shape.dim(1);
+		Checks.length(adjoint ? "y" : "x", in, h * w);
+		Checks.length(adjoint ? "x" : "y", out, h * w);
+		final float[] buf = new float[2 * hp * wp];
+		if (adjoint) {
+			// transpose of the crop: the image goes to the centre, zeros around it
+			for (int r = 0; r < h; r++)
+				for (int c = 0; c < w; c++)
+					buf[2 * ((r + padY) * wp + c + padX)] = in[r * w + c];
+		}
+		else {
+			for (int r = 0; r < hp; r++) {
+				final int sr = mapY[r];
+				if (sr < 0) continue;
+				for (int c = 0; c < wp; c++) {
+					final int sc = mapX[c];
+					if (sc >= 0) buf[2 * (r * wp + c)] = in[sr * w + sc];
+				}
+			}
+		}
+		final FloatFFT_2D f = fft.get();
+		f.complexForward(buf);
+		for (int i = 0; i < hp * wp; i++) {
+			final float ar = buf[2 * i], ai = buf[2 * i + 1];
+			final float kr = spectrum[2 * i], ki = adjoint ? -spectrum[2 * i + 1] : spectrum[2 * i + 1];
+			buf[2 * i] = ar * kr - ai * ki;
+			buf[2 * i + 1] = ar * ki + ai * kr;
+		}
+		f.complexInverse(buf, true);
+		if (adjoint) {
+			java.util.Arrays.fill(out, 0f);
+			for (int r = 0; r < hp; r++) {
+				final int sr = mapY[r];
+				if (sr < 0) continue;
+				for (int c = 0; c < wp; c++) {
+					final int sc = mapX[c];
+					if (sc >= 0) out[sr * w + sc] += buf[2 * (r * wp + c)];
+				}
+			}
+		}
+		else {
+			for (int r = 0; r < h; r++)
+				for (int c = 0; c < w; c++)
+					out[r * w + c] = buf[2 * ((r + padY) * wp + c + padX)];
+		}
+	}
+
+	@Override
+	public String describe() {
+		return "blur " + shape + " psf " + kernel.width() + "x" + kernel.height() + " boundary " +
+			boundary.name().toLowerCase();
+	}
+}
