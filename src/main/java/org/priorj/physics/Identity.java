@@ -1,0 +1,36 @@
+package org.priorj.physics;
+
+/** A = I: the forward model of denoising. */
+public final class Identity implements LinearOperator {
+
+	private final Shape shape;
+
+	public Identity(final Shape shape) {
+		this.shape = shape;
+	}
+
+	@Override
+	public Shape domain() {
+		return shape;
+	}
+
+	@Override
+	public Shape range() {
+		return shape;
+	}
+
+	@Override
+	public void apply(final float[] x, final float[] y) {
+		System.arraycopy(x, 0, y, 0, shape.size());
+	}
+
+	@Override
+	public void adjoint(final float[] y, final float[] x) {
+		System.arraycopy(y, 0, x, 0, shape.size());
+	}
+
+	@Override
+	public String describe() {
+		return "identity " + shape;
+	}
+}

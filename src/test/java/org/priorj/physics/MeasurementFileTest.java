@@ -1,0 +1,81 @@
+package org.priorj.physics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Random;
+
+import ij.ImagePlus;
+import ij.process.FloatProcessor;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MeasurementFileTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aSimulatedMeasurementDescribesItselfAfterAFileRoundTrip() {
+		final float[] truth = OperatorAssertions.gaussian(32 * 48, new Random(1));
+		final float[] copy = truth.clone();
+		final OperatorSpec spec = OperatorSpec.parse("blur psf=motion:7:30 boundary=reflect");
+		final Measurement m = Simulator.simulate(truth, Shape.of(32, 48), spec, new GaussianNoise(
+			0.01), 5);
+		assertArrayEquals(copy, truth, "the ground truth must not be modified");
+		final File f = dir.resolve("y.tif").toFile();
+		MeasurementFile.write(m, f, false);
+		final Measurement back = MeasurementFile.read(f);
+		assertEquals(spec, back.operatorSpec());
+		assertEquals(m.imageShape(), back.imageShape());
+		assertArrayEquals(m.data(), back.data());
+		assertEquals("gaussian sigma=0.01", back.noise());
+		assertEquals(5, back.seed());
+		// the rebuilt operator is the one that made the data
+		final float[] clean = back.operator().apply(truth);
+		double err = 0;
+		for (int i = 0; i < clean.length; i++) err += Math.pow(clean[i] - back.data()[i], 2);
+		assertEquals(0.01, Math.sqrt(err / clean.length), 0.002);
+	}
+
+	@Test
+	void refusesToOverwriteAndRefusesImagesWithoutMetadata() {
+		final Measurement m = Simulator.simulate(new float[64], Shape.of(8, 8), OperatorSpec.parse(
+			"mask missing_fraction=0.25 seed=3"), NoiseModel.NONE, 0);
+		final File f = dir.resolve("m.tif").toFile();
+		MeasurementFile.write(m, f, false);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> MeasurementFile.write(m, f,
+			false)).getMessage().contains("'output'"));
+		MeasurementFile.write(m, f, true);
+		final ImagePlus plain = new ImagePlus("plain", new FloatProcessor(8, 8));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> MeasurementFile
+			.fromImagePlus(plain)).getMessage().contains("'measurement'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> MeasurementFile.read(new File(
+			dir.toFile(), "missing.tif"))).getMessage().contains("does not exist"));
+	}
+
+	@Test
+	void refusesUnknownOperatorsAndBadValues() {
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("warp"), Shape.of(8, 8))).getMessage().contains("'operator'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("downsample factor=two"), Shape.of(8, 8))).getMessage().contains("'factor'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("blur psf=disk:3"), Shape.of(8, 8))).getMessage().contains("'psf'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("blur psf=file:/no/such.tif"), Shape.of(8, 8))).getMessage().contains("'psf'"));
+		final float[] nan = new float[64];
+		nan[0] = Float.NaN;
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Simulator.simulate(nan, Shape
+			.of(8, 8), OperatorSpec.parse("identity"), NoiseModel.NONE, 0)).getMessage().contains(
+				"'image'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Simulator.simulate(new float[63],
+			Shape.of(8, 8), OperatorSpec.parse("identity"), NoiseModel.NONE, 0)).getMessage()
+				.contains("'image'"));
+	}
+}
