@@ -17,6 +17,7 @@ import org.priorj.physics.Shape;
  * sizes {@code fftshift} and {@code ifftshift} differ and are applied as numpy defines them. The
  * transform is unitary, so its adjoint is its inverse, and {@link #adjoint} is {@link #inverse}.
  * The transform is periodic: there is no padding and no boundary handling beyond the DFT's own wrap.
+ * Both sizes must be at least 2.
  * <p>
  * Memory: the JTransforms plan (twiddle tables of O(H + W) floats, more for sizes that are not
  * powers of two, which JTransforms handles with Bluestein's algorithm), and per call a scratch
@@ -34,8 +35,11 @@ public final class CenteredFft2 implements LinearOperator {
 	private final float scale;
 
 	public CenteredFft2(final int height, final int width) {
-		this.height = Checks.positive("height", height);
-		this.width = Checks.positive("width", width);
+		// JTransforms' 2-D transforms need two samples per axis
+		Checks.require(height >= 2, "height", "got " + height, "an integer >= 2");
+		Checks.require(width >= 2, "width", "got " + width, "an integer >= 2");
+		this.height = height;
+		this.width = width;
 		this.shape = Shape.of(2, height, width);
 		this.fft = new FloatFFT_2D(height, width);
 		this.rowMap = shiftMap(height);
