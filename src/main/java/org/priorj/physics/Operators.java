@@ -8,6 +8,14 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.priorj.image.Checks;
+import org.priorj.physics.ct.AngleSchedule;
+import org.priorj.physics.ct.DynamicProjector;
+import org.priorj.physics.ct.ParallelBeamProjector;
+import org.priorj.physics.mri.CoilMaps;
+import org.priorj.physics.mri.MultiCoilMri;
+import org.priorj.physics.mri.SamplingMask;
+import org.priorj.physics.mri.SamplingMasks;
+import org.priorj.physics.mri.SingleCoilMri;
 
 /**
  * Builds a {@link LinearOperator} from its {@link OperatorSpec} and the shape of the unknown image.
@@ -21,6 +29,16 @@ import org.priorj.image.Checks;
  * <li>{@code blur psf=gaussian:2} ({@code gaussian:SIGMA}, {@code box:SIZE},
  * {@code motion:LENGTH:ANGLE}, {@code file:PATH}) {@code boundary=reflect} ({@code zero})</li>
  * <li>{@code downsample factor=4 method=bicubic} ({@code block}) {@code boundary=reflect}</li>
+ * <li>{@code radon angles=0:180:180 detectors=max(H,W)}: angles in degrees as
+ * {@code START:STOP:COUNT} (STOP excluded) or a comma-separated list</li>
+ * <li>{@code dynamic-ct views=1 schedule=golden range=180 detectors=max(H,W)} (schedules
+ * {@code linear}, {@code golden}, {@code bit-reversal}) on a time series (T, H, W)</li>
+ * <li>{@code mri mask=uniform1d acceleration=4 center_fraction=0.32/acceleration seed=0 coils=1}
+ * on a complex image (2, H, W); masks {@code uniform1d}, {@code gaussian1d} (key {@code std},
+ * default W/6), {@code radial} ({@code spokes=30}, {@code golden=false}), {@code random2d}
+ * ({@code fraction=1/acceleration}, {@code center_radius=0}) or {@code file:PATH}; {@code coils=C}
+ * uses synthetic smooth coil maps, {@code coil_maps=file:PATH} a stack of 2C slices (real and
+ * imaginary plane of each coil in turn)</li>
  * </ul>
  */
 public final class Operators {
@@ -30,10 +48,20 @@ public final class Operators {
 	public static LinearOperator build(final OperatorSpec spec, final Shape image) {
 		Checks.require(image.rank() == 2 || image.rank() == 3, "image", "shape " + image,
 			"a 2-D image (H, W) or a stack (Z, H, W)");
-		if (image.rank() == 3) {
-			throw Checks.bad("image", "a stack of shape " + image, "a 2-D image (H, W)");
+		switch (spec.kind()) {
+			case "mri":
+				Checks.require(image.rank() == 3 && image.dim(0) == 2, "image", "shape " + image,
+					"a complex image (2, H, W): real and imaginary plane as two channels");
+				return mri(spec, image.dim(1), image.dim(2));
+			case "dynamic-ct":
+				Checks.require(image.rank() == 3, "image", "shape " + image,
+					"a time series (T, H, W)");
+				return dynamicCt(spec, image.dim(0), image.dim(1), image.dim(2));
+			default:
+				if (image.rank() == 3) return SliceWiseOperator.repeat(build2d(spec, image.dim(1),
+					image.dim(2)), image.dim(0));
+				return build2d(spec, image.dim(0), image.dim(1));
 		}
-		return build2d(spec, image.dim(0), image.dim(1));
 	}
 
 	private static LinearOperator build2d(final OperatorSpec spec, final int h, final int w) {
@@ -46,9 +74,102 @@ public final class Operators {
 				return new Blur(h, w, psf(spec.get("psf", "gaussian:2")), boundary(spec));
 			case "downsample":
 				return new Downsampling(h, w, spec.getInt("factor", 4), method(spec), boundary(spec));
+			case "radon":
+				return new ParallelBeamProjector(h, w, angles(spec.get("angles", "0:180:180")), spec
+					.getInt("detectors", Math.max(h, w)));
 			default:
 				throw Checks.bad("operator", "kind '" + spec.kind() + "'",
-					"identity, mask, blur, downsample");
+					"identity, mask, blur, downsample, radon, dynamic-ct, mri");
+		}
+	}
+
+	/** {@code START:STOP:COUNT} (STOP excluded, evenly spaced) or a comma-separated list, degrees. */
+	public static double[] angles(final String text) {
+		final String allowed = "START:STOP:COUNT in degrees (e.g. 0:180:30) or a list such as 0,45,90";
+		if (text.contains(":")) {
+			final String[] t = text.split(":");
+			Checks.require(t.length == 3, "angles", "'" + text + "'", allowed);
+			final double start = parseDouble("angles", t[0]), stop = parseDouble("angles", t[1]);
+			final int count = parseInt("angles", t[2]);
+			Checks.require(count > 0 && stop > start, "angles", "'" + text + "'",
+				"STOP > START and COUNT > 0");
+			final double[] a = new double[count];
+			for (int i = 0; i < count; i++) a[i] = start + i * (stop - start) / count;
+			return a;
+		}
+		final String[] t = text.split(",");
+		final double[] a = new double[t.length];
+		for (int i = 0; i < t.length; i++) a[i] = parseDouble("angles", t[i]);
+		return a;
+	}
+
+	private static LinearOperator dynamicCt(final OperatorSpec spec, final int frames,
+		final int h, final int w)
+	{
+		final int views = spec.getInt("views", 1);
+		final double range = spec.getDouble("range", 180);
+		final String schedule = spec.get("schedule", "golden");
+		final double[][] angles;
+		switch (schedule) {
+			case "linear":
+				angles = AngleSchedule.linear(frames, views, range);
+				break;
+			case "golden":
+				angles = AngleSchedule.goldenAngle(frames, views, range);
+				break;
+			case "bit-reversal":
+				angles = AngleSchedule.bitReversal(frames, views, range);
+				break;
+			default:
+				throw Checks.bad("schedule", "'" + schedule + "'", "linear, golden or bit-reversal");
+		}
+		return new DynamicProjector(h, w, angles, spec.getInt("detectors", Math.max(h, w)));
+	}
+
+	private static LinearOperator mri(final OperatorSpec spec, final int h, final int w) {
+		final SamplingMask mask = samplingMask(spec, h, w);
+		if (spec.params().containsKey("coil_maps")) {
+			final String path = spec.require("coil_maps");
+			Checks.require(path.startsWith("file:"), "coil_maps", "'" + path + "'", "file:PATH");
+			final float[][] stack = readStack("coil_maps", path.substring(5));
+			final int planes = (int) stack[1][2];
+			Checks.require(stack[1][0] == w && stack[1][1] == h && planes % 2 == 0, "coil_maps",
+				"a stack of " + planes + " slices of " + (int) stack[1][0] + "x" + (int) stack[1][1],
+				"2C slices (real, imaginary per coil) of the image's size " + w + "x" + h);
+			return new MultiCoilMri(h, w, mask, CoilMaps.of(Shape.of(planes / 2, 2, h, w),
+				stack[0]));
+		}
+		final int coils = spec.getInt("coils", 1);
+		if (coils == 1) return new SingleCoilMri(h, w, mask);
+		return new MultiCoilMri(h, w, mask, CoilMaps.synthetic(coils, h, w));
+	}
+
+	private static SamplingMask samplingMask(final OperatorSpec spec, final int h, final int w) {
+		final String kind = spec.get("mask", "uniform1d");
+		final double r = spec.getDouble("acceleration", 4);
+		final long seed = spec.getLong("seed", 0);
+		switch (kind) {
+			case "uniform1d":
+				return SamplingMasks.uniformLines(h, w, r, spec.getDouble("center_fraction",
+					SamplingMasks.defaultCenterFraction(r)), seed);
+			case "gaussian1d":
+				return SamplingMasks.gaussianLines(h, w, r, spec.getDouble("center_fraction",
+					SamplingMasks.defaultCenterFraction(r)), spec.getDouble("std", w / 6.0), seed);
+			case "radial":
+				return SamplingMasks.radial(h, w, spec.getInt("spokes", 30), Boolean.parseBoolean(spec
+					.get("golden", "false")));
+			case "random2d":
+				return SamplingMasks.randomPixels(h, w, spec.getDouble("fraction", 1 / r), spec
+					.getDouble("center_radius", 0), seed);
+			default:
+				if (kind.startsWith("file:")) {
+					final float[][] m = readPlane("mask", kind.substring(5));
+					Checks.require(m[1][0] == w && m[1][1] == h, "mask", "image of " + (int) m[1][0] +
+						"x" + (int) m[1][1], "a mask of the image's size " + w + "x" + h);
+					return SamplingMask.fromImage(h, w, m[0]);
+				}
+				throw Checks.bad("mask", "'" + kind + "'",
+					"uniform1d, gaussian1d, radial, random2d or file:PATH");
 		}
 	}
 
@@ -129,16 +250,27 @@ public final class Operators {
 
 	/** One 2-D plane from an image file: {pixels, {width, height}}. */
 	static float[][] readPlane(final String parameter, final String path) {
+		final float[][] s = readStack(parameter, path);
+		Checks.require(s[1][2] == 1, parameter, "'" + path + "' has " + (int) s[1][2] + " slices",
+			"a single 2-D image");
+		return s;
+	}
+
+	/** All slices of an image file, concatenated: {pixels, {width, height, slices}}. */
+	static float[][] readStack(final String parameter, final String path) {
 		Checks.require(new File(path).isFile(), parameter, "file '" + path + "' does not exist",
 			"a readable image file");
 		final ImagePlus imp = IJ.openImage(path);
 		Checks.require(imp != null, parameter, "file '" + path + "' could not be read as an image",
 			"a TIFF, PNG or other image ImageJ opens");
-		Checks.require(imp.getStackSize() == 1, parameter, "'" + path + "' has " + imp
-			.getStackSize() + " slices", "a single 2-D image");
-		final float[] px = (float[]) imp.getProcessor().convertToFloatProcessor().getPixels();
-		return new float[][] { Checks.finite(parameter, px.clone()), { imp.getWidth(), imp
-			.getHeight() } };
+		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
+		final float[] all = new float[w * h * n];
+		for (int z = 0; z < n; z++) {
+			final float[] px = (float[]) imp.getStack().getProcessor(z + 1).convertToFloatProcessor()
+				.getPixels();
+			System.arraycopy(px, 0, all, z * w * h, w * h);
+		}
+		return new float[][] { Checks.finite(parameter, all), { w, h, n } };
 	}
 
 	static int parseInt(final String parameter, final String s) {
