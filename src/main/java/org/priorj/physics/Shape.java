@@ -58,6 +58,18 @@ public final class Shape {
 		return of(d);
 	}
 
+	/**
+	 * Refuses an array that does not hold exactly this shape's elements. The message names the
+	 * parameter, this shape and what its axes mean (for example {@code "angles x detectors"}).
+	 */
+	public float[] check(final String parameter, final float[] data, final String axes) {
+		if (data == null) throw Checks.bad(parameter, "got null", "an array of " + size() +
+			" values (" + axes + " = " + this + ")");
+		Checks.require(data.length == size(), parameter, "got " + data.length + " values",
+			"exactly " + size() + " values (" + axes + " = " + this + ")");
+		return data;
+	}
+
 	public float[] newArray() {
 		return new float[size()];
 	}
