@@ -3,6 +3,7 @@ package org.priorj.physics.ct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ProjectorNormTest {
 		}
 		// A constant image comes close to the top singular vector (the DC component).
 		final float[] one = new float[p.domain().size()];
-		java.util.Arrays.fill(one, 1f);
+		Arrays.fill(one, 1f);
 		final double dc = Vectors.norm(p.apply(one)) / Vectors.norm(one);
 		assertTrue(dc <= norm * (1 + 1e-5) && dc > 0.8 * norm, "dc " + dc + " norm " + norm);
 	}
