@@ -1,0 +1,65 @@
+package org.priorj.physics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.priorj.physics.ct.ParallelBeamProjector;
+
+class SliceWiseOperatorTest {
+
+	private final ParallelBeamProjector projector = ParallelBeamProjector.of(20, 24,
+		ParallelBeamProjector.halfTurn(10));
+
+	private static void assertNames(final String parameter, final Executable call) {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+		assertTrue(e.getMessage().contains("'" + parameter + "'"), e.getMessage());
+	}
+
+	@Test
+	void projectorOnEachSliceIsAdjoint() {
+		final SliceWiseOperator op = SliceWiseOperator.repeat(projector, 3);
+		assertEquals(Shape.of(3, 20, 24), op.domain());
+		assertEquals(Shape.of(3, 10, 24), op.range());
+		OperatorAssertions.assertAdjoint(op);
+		OperatorAssertions.assertNormal(op);
+	}
+
+	@Test
+	void eachSliceIsProjectedOnItsOwn() {
+		final int z = 4, n = projector.domain().size(), m = projector.range().size();
+		final float[] vol = OperatorAssertions.gaussian(z * n, new Random(2));
+		final float[] y = SliceWiseOperator.repeat(projector, z).apply(vol);
+		for (int s = 0; s < z; s++) {
+			final float[] expected = projector.apply(Arrays.copyOfRange(vol, s * n, (s + 1) * n));
+			assertArrayEquals(expected, Arrays.copyOfRange(y, s * m, (s + 1) * m));
+		}
+	}
+
+	@Test
+	void differentOperatorsPerSliceAreAdjoint() {
+		final SliceWiseOperator op = SliceWiseOperator.of(List.of(projector, ParallelBeamProjector
+			.of(20, 24, 5, 50, 95, 140, 185, 230, 275, 320, 10, 20)));
+		OperatorAssertions.assertAdjoint(op);
+		OperatorAssertions.assertNormal(op);
+	}
+
+	@Test
+	void refusesBadSlicesOperatorsAndArrays() {
+		assertNames("slices", () -> SliceWiseOperator.repeat(projector, 0));
+		assertNames("operator", () -> SliceWiseOperator.repeat(null, 2));
+		assertNames("operators", () -> SliceWiseOperator.of(List.of()));
+		assertNames("operators", () -> SliceWiseOperator.of(List.of(projector,
+			ParallelBeamProjector.of(20, 24, 0, 90))));
+		final SliceWiseOperator op = SliceWiseOperator.repeat(projector, 2);
+		assertNames("volume", () -> op.apply(new float[projector.domain().size()]));
+		assertNames("measurement", () -> op.adjoint(new float[3 * projector.range().size()]));
+	}
+}
