@@ -7,12 +7,12 @@ final class Inputs {
 
 	private Inputs() {}
 
-	/** Refuses a missing or non-finite {@code first}; returns its length. */
-	static int present(final String parameter, final float[] first) {
-		if (first == null || first.length == 0) throw Checks.bad(parameter, first == null ? "null"
+	/** Refuses a missing, empty or non-finite {@code image}; returns its length. */
+	static int present(final String parameter, final float[] image) {
+		if (image == null || image.length == 0) throw Checks.bad(parameter, image == null ? "null"
 			: "no pixels", "a non-empty image");
-		Checks.finite(parameter, first);
-		return first.length;
+		Checks.finite(parameter, image);
+		return image.length;
 	}
 
 	/** Refuses {@code other} unless it is present, finite and as large as {@code first}. */

@@ -1,5 +1,7 @@
 package org.priorj.metrics;
 
+import java.util.stream.IntStream;
+
 import org.priorj.image.Checks;
 
 /**
@@ -80,7 +82,8 @@ public final class Ssim {
 	/** Separable Gaussian filter, rows then columns, with half-sample symmetric reflection. */
 	private static double[] filter(final double[] in, final int height, final int width) {
 		final double[] tmp = new double[in.length], out = new double[in.length];
-		for (int y = 0; y < height; y++) {
+		// Each output pixel is computed on its own, so the parallel result is deterministic.
+		IntStream.range(0, height).parallel().forEach(y -> {
 			final int row = y * width;
 			for (int x = 0; x < width; x++) {
 				double s = 0;
@@ -88,15 +91,15 @@ public final class Ssim {
 					k, width)];
 				tmp[row + x] = s;
 			}
-		}
-		for (int y = 0; y < height; y++) {
+		});
+		IntStream.range(0, height).parallel().forEach(y -> {
 			for (int x = 0; x < width; x++) {
 				double s = 0;
 				for (int k = -RADIUS; k <= RADIUS; k++) s += KERNEL[k + RADIUS] * tmp[reflect(y + k,
 					height) * width + x];
 				out[y * width + x] = s;
 			}
-		}
+		});
 		return out;
 	}
 
