@@ -75,7 +75,7 @@ public final class EllipsePhantom {
 	/**
 	 * 3-D Shepp-Logan phantom as in ODL: the 2-D ellipses become ellipsoids centred at z = 0 with
 	 * third semi-axes .81, .78, .22, .28, .41, .05, .05, .05, .02, .02, rotated about z. n x n x n,
-	 * layout (Z, H, W); for odd n the middle slice equals {@link #sheppLogan(int, boolean)}.
+	 * layout (Z, H, W); for odd n the middle slice (z = 0) is {@link #sheppLogan(int, boolean)}.
 	 */
 	public static float[] sheppLogan3d(final int n, final boolean modified) {
 		return render3d(n, sheppLoganEllipsoids(modified));
