@@ -103,7 +103,14 @@ public final class CenteredFft2 implements LinearOperator {
 	void forward(final float[] src, final int srcOff, final float[] dst, final int dstOff,
 		final float[] mask)
 	{
-		final float[] buf = pack(src, srcOff, null);
+		forward(src, srcOff, dst, dstOff, mask, newBuffer());
+	}
+
+	/** As {@link #forward(float[], int, float[], int, float[])}, in the scratch {@code buf}. */
+	void forward(final float[] src, final int srcOff, final float[] dst, final int dstOff,
+		final float[] mask, final float[] buf)
+	{
+		pack(src, srcOff, null, buf);
 		fft.complexForward(buf);
 		unpack(buf, dst, dstOff, mask);
 	}
@@ -116,15 +123,26 @@ public final class CenteredFft2 implements LinearOperator {
 	void inverse(final float[] src, final int srcOff, final float[] mask, final float[] dst,
 		final int dstOff)
 	{
-		final float[] buf = pack(src, srcOff, mask);
+		inverse(src, srcOff, mask, dst, dstOff, newBuffer());
+	}
+
+	/** As {@link #inverse(float[], int, float[], float[], int)}, in the scratch {@code buf}. */
+	void inverse(final float[] src, final int srcOff, final float[] mask, final float[] dst,
+		final int dstOff, final float[] buf)
+	{
+		pack(src, srcOff, mask, buf);
 		fft.complexInverse(buf, false);
 		unpack(buf, dst, dstOff, null);
 	}
 
 	/** Two planes to interleaved complex, applying ifftshift (and the optional mask). */
-	private float[] pack(final float[] src, final int off, final float[] mask) {
+	/** A scratch array for one transform: {@code 2*H*W} floats (interleaved complex). */
+	float[] newBuffer() {
+		return new float[2 * height * width];
+	}
+
+	private void pack(final float[] src, final int off, final float[] mask, final float[] buf) {
 		final int plane = height * width;
-		final float[] buf = new float[2 * plane];
 		for (int r = 0; r < height; r++) {
 			final int srcRow = rowMap[r] * width;
 			final int bufRow = 2 * r * width;
@@ -135,7 +153,6 @@ public final class CenteredFft2 implements LinearOperator {
 				buf[bufRow + 2 * c + 1] = src[off + plane + p] * m;
 			}
 		}
-		return buf;
 	}
 
 	/** Interleaved complex to two planes, applying fftshift, the 1/sqrt(HW) scale and the mask. */

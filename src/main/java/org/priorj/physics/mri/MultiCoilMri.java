@@ -16,9 +16,10 @@ import org.priorj.physics.Shape;
  * are ignored by {@link #adjoint}. The adjoint is {@code A^H y = sum_c conj(S_c) F^H M y_c}.
  * <p>
  * Memory: the coil maps and the mask are shared, not copied ({@code C*2*H*W + 2*H*W} floats
- * including the maps' sum of squares and the mask), plus the FFT plan; {@link #apply} works in its
- * output array and {@link #adjoint} allocates two scratch arrays of {@code 2*H*W} floats per call
- * (one coil image and the FFT buffer), so concurrent calls are safe.
+ * including the maps' sum of squares and the mask), plus the FFT plan; per call, {@link #apply}
+ * allocates one FFT scratch array of {@code 2*H*W} floats (reused over the coils, whose products
+ * {@code S_c x} are formed in the output array) and {@link #adjoint} two (FFT scratch and one coil
+ * image), so concurrent calls are safe.
  */
 public final class MultiCoilMri implements LinearOperator {
 
@@ -73,6 +74,7 @@ public final class MultiCoilMri implements LinearOperator {
 		Checks.length("kspace", y, range.size());
 		final int plane = domain.size() / 2;
 		final float[] s = maps.data();
+		final float[] buf = fft.newBuffer();
 		for (int c = 0; c < maps.coils(); c++) {
 			final int off = 2 * c * plane;
 			// S_c x, written where coil c's k-space goes, then transformed in place
@@ -84,7 +86,7 @@ public final class MultiCoilMri implements LinearOperator {
 				y[off + p] = sr * xr - si * xi;
 				y[off + plane + p] = sr * xi + si * xr;
 			}
-			fft.forward(y, off, y, off, mask.data());
+			fft.forward(y, off, y, off, mask.data(), buf);
 		}
 	}
 
@@ -95,10 +97,11 @@ public final class MultiCoilMri implements LinearOperator {
 		final int plane = domain.size() / 2;
 		final float[] s = maps.data();
 		final float[] coil = new float[2 * plane];
+		final float[] buf = fft.newBuffer();
 		Arrays.fill(x, 0f);
 		for (int c = 0; c < maps.coils(); c++) {
 			final int off = 2 * c * plane;
-			fft.inverse(y, off, mask.data(), coil, 0);
+			fft.inverse(y, off, mask.data(), coil, 0, buf);
 			for (int p = 0; p < plane; p++) {
 				final float sr = s[off + p];
 				final float si = s[off + plane + p];
