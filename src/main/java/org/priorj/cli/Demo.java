@@ -10,7 +10,7 @@ import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.ImageStack;
+import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
@@ -109,11 +109,11 @@ final class Demo {
 		cases.add(new Case("deblurring, Gaussian σ=2, noise 0.01", "coins", blur.operatorSpec(),
 			"measurement y", coins, blur.data(), blur.data(), SIZE, SIZE));
 
-		final Measurement sino = simulate("ct-30-views", ct, "radon angles=0:180:30",
+		final Measurement sino = simulate("ct-30-views", ct, "radon angles=0:180:30 detectors=363",
 			GaussianNoise.relativeToMax(projectionOf(ct), 0.005));
 		final float[] fbp = FilteredBackProjection.ramp((ParallelBeamProjector) sino.operator())
 			.apply(sino.data());
-		cases.add(new Case("CT, 30 views, noise 0.5 % of max", "CT_small (real CT)", sino
+		cases.add(new Case("CT, 30 views, 363 detectors (whole square), noise 0.5 % of max", "CT_small (real CT)", sino
 			.operatorSpec(), "FBP (ramp)", ct, resizeForMontage(sino.data(), sino.dataShape()), fbp,
 			SIZE, SIZE));
 
@@ -158,8 +158,8 @@ final class Demo {
 	}
 
 	private static float[] projectionOf(final float[] img) {
-		final LinearOperator p = ParallelBeamProjector.of(SIZE, SIZE, ParallelBeamProjector.halfTurn(
-			30));
+		final LinearOperator p = new ParallelBeamProjector(SIZE, SIZE, ParallelBeamProjector.halfTurn(
+			30), 363);
 		return p.apply(img);
 	}
 
@@ -231,7 +231,7 @@ final class Demo {
 				m.insert(b, gap + k * (tile + gap), gap + r * (tile + gap));
 			}
 		}
-		IJ.saveAs(new ImagePlus("montage", m), "png", new File(out, "montage.png").getPath());
+		new FileSaver(new ImagePlus("montage", m)).saveAsPng(new File(out, "montage.png").getPath());
 	}
 
 	private void writeReport(final List<Case> cases) throws IOException {
