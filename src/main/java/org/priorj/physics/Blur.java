@@ -14,8 +14,8 @@ import org.priorj.image.Checks;
  * operator is exactly "extend, convolve linearly, crop". The adjoint is crop-transpose, correlation,
  * and the transpose of the extension (which folds mirrored contributions back onto the border).
  * <p>
- * Memory: the kernel's spectrum, 2 (Hp Wp) floats with Hp = H + 2 (kh/2), Wp = W + 2 (kw/2),
- * plus 2 Hp Wp floats of scratch per call.
+ * Memory: the kernel's spectrum, 2 Fh Fw floats, where Fh >= H + 2 (kh/2) and Fw >= W + 2 (kw/2)
+ * are rounded up to products of 2, 3 and 5; plus 2 Fh Fw floats of scratch per call.
  */
 public final class Blur implements LinearOperator {
 
@@ -23,8 +23,10 @@ public final class Blur implements LinearOperator {
 	private final Kernel kernel;
 	private final Boundary boundary;
 	private final int padY, padX, hp, wp;
+	/** FFT grid: the extended image's size rounded up to a product of 2, 3 and 5. */
+	private final int fh, fw;
 	private final int[] mapY, mapX;
-	private final float[] spectrum; // interleaved complex, hp x wp
+	private final float[] spectrum; // interleaved complex, fh x fw
 	private final ThreadLocal<FloatFFT_2D> fft;
 
 	public Blur(final int height, final int width, final Kernel kernel, final Boundary boundary) {
@@ -42,16 +44,30 @@ public final class Blur implements LinearOperator {
 		wp = width + 2 * padX;
 		mapY = boundary.indexMap(height, padY, padY);
 		mapX = boundary.indexMap(width, padX, padX);
-		fft = ThreadLocal.withInitial(() -> new FloatFFT_2D(hp, wp));
-		final float[] k = new float[2 * hp * wp];
+		// zeros beyond the extension are never reached by the kernel from a kept pixel, so a larger,
+		// FFT-friendly grid changes nothing but the speed (a prime size would cost Bluestein's FFT)
+		fh = smooth(hp);
+		fw = smooth(wp);
+		fft = ThreadLocal.withInitial(() -> new FloatFFT_2D(fh, fw));
+		final float[] k = new float[2 * fh * fw];
 		for (int y = 0; y < kernel.height(); y++)
 			for (int x = 0; x < kernel.width(); x++) {
-				final int yy = Math.floorMod(y - kernel.centerY(), hp);
-				final int xx = Math.floorMod(x - kernel.centerX(), wp);
-				k[2 * (yy * wp + xx)] += kernel.at(y, x);
+				final int yy = Math.floorMod(y - kernel.centerY(), fh);
+				final int xx = Math.floorMod(x - kernel.centerX(), fw);
+				k[2 * (yy * fw + xx)] += kernel.at(y, x);
 			}
 		fft.get().complexForward(k);
 		spectrum = k;
+	}
+
+	/** The smallest n' >= n whose only prime factors are 2, 3 and 5. */
+	static int smooth(final int n) {
+		for (int m = n;; m++) {
+			int r = m;
+			for (final int p : new int[] { 2, 3, 5 })
+				while (r % p == 0) r /= p;
+			if (r == 1) return m;
+		}
 	}
 
 	public Kernel kernel() {
@@ -86,12 +102,12 @@ public final class Blur implements LinearOperator {
 		final int h = shape.dim(0), w = shape.dim(1);
 		Checks.length(adjoint ? "y" : "x", in, h * w);
 		Checks.length(adjoint ? "x" : "y", out, h * w);
-		final float[] buf = new float[2 * hp * wp];
+		final float[] buf = new float[2 * fh * fw];
 		if (adjoint) {
 			// transpose of the crop: the image goes to the centre, zeros around it
 			for (int r = 0; r < h; r++)
 				for (int c = 0; c < w; c++)
-					buf[2 * ((r + padY) * wp + c + padX)] = in[r * w + c];
+					buf[2 * ((r + padY) * fw + c + padX)] = in[r * w + c];
 		}
 		else {
 			for (int r = 0; r < hp; r++) {
@@ -99,13 +115,13 @@ public final class Blur implements LinearOperator {
 				if (sr < 0) continue;
 				for (int c = 0; c < wp; c++) {
 					final int sc = mapX[c];
-					if (sc >= 0) buf[2 * (r * wp + c)] = in[sr * w + sc];
+					if (sc >= 0) buf[2 * (r * fw + c)] = in[sr * w + sc];
 				}
 			}
 		}
 		final FloatFFT_2D f = fft.get();
 		f.complexForward(buf);
-		for (int i = 0; i < hp * wp; i++) {
+		for (int i = 0; i < fh * fw; i++) {
 			final float ar = buf[2 * i], ai = buf[2 * i + 1];
 			final float kr = spectrum[2 * i], ki = adjoint ? -spectrum[2 * i + 1] : spectrum[2 * i + 1];
 			buf[2 * i] = ar * kr - ai * ki;
@@ -119,14 +135,14 @@ public final class Blur implements LinearOperator {
 				if (sr < 0) continue;
 				for (int c = 0; c < wp; c++) {
 					final int sc = mapX[c];
-					if (sc >= 0) out[sr * w + sc] += buf[2 * (r * wp + c)];
+					if (sc >= 0) out[sr * w + sc] += buf[2 * (r * fw + c)];
 				}
 			}
 		}
 		else {
 			for (int r = 0; r < h; r++)
 				for (int c = 0; c < w; c++)
-					out[r * w + c] = buf[2 * ((r + padY) * wp + c + padX)];
+					out[r * w + c] = buf[2 * ((r + padY) * fw + c + padX)];
 		}
 	}
 
