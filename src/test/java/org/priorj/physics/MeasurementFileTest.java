@@ -78,4 +78,35 @@ class MeasurementFileTest {
 			Shape.of(8, 8), OperatorSpec.parse("identity"), NoiseModel.NONE, 0)).getMessage()
 				.contains("'image'"));
 	}
+
+	@Test
+	void refusesUnreadableFilesWithTheParameterName() throws Exception {
+		final File junk = dir.resolve("junk.tif").toFile();
+		java.nio.file.Files.write(junk.toPath(), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("mask file=" + junk), Shape.of(8, 8))).getMessage().contains("'mask'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("blur psf=file:" + junk), Shape.of(8, 8))).getMessage().contains("'psf'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> MeasurementFile.read(junk))
+			.getMessage().contains("'measurement'"));
+	}
+
+	@Test
+	void refusesMasksAndCoilMapsOfTheWrongSizeFromFiles() {
+		final File mask = dir.resolve("mask.tif").toFile();
+		new ij.io.FileSaver(new ImagePlus("m", new FloatProcessor(9, 8))).saveAsTiff(mask.getPath());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("mask file=" + mask), Shape.of(8, 8))).getMessage().contains("'mask'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("mri mask=file:" + mask), Shape.of(2, 8, 8))).getMessage().contains("'mask'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("mri coil_maps=file:" + mask), Shape.of(2, 8, 8))).getMessage().contains(
+				"'coil_maps'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("mri"), Shape.of(8, 8))).getMessage().contains("two channels"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("radon angles=0:180:0"), Shape.of(8, 8))).getMessage().contains("'angles'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
+			.parse("radon angles=0,NaN"), Shape.of(8, 8))).getMessage().contains("'angles'"));
+	}
 }
