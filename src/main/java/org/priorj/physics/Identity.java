@@ -21,12 +21,14 @@ public final class Identity implements LinearOperator {
 
 	@Override
 	public void apply(final float[] x, final float[] y) {
+		shape.check("x", x, "image shape");
+		shape.check("y", y, "image shape");
 		System.arraycopy(x, 0, y, 0, shape.size());
 	}
 
 	@Override
 	public void adjoint(final float[] y, final float[] x) {
-		System.arraycopy(y, 0, x, 0, shape.size());
+		apply(y, x);
 	}
 
 	@Override

@@ -10,7 +10,9 @@ import org.priorj.image.Checks;
  * which this adjoint is the Hermitian one.
  * <p>
  * Implementations write into the output array (overwriting it) and never modify the input, so a
- * solver can keep its buffers across iterations.
+ * solver can keep its buffers across iterations. The in-place {@link #apply(float[], float[])} and
+ * {@link #adjoint(float[], float[])} refuse arrays of the wrong length with a message that names
+ * them in the operator's own terms (image, sinogram, kspace...).
  */
 public interface LinearOperator {
 
@@ -32,14 +34,12 @@ public interface LinearOperator {
 	}
 
 	default float[] apply(final float[] x) {
-		Checks.length("x", x, domain().size());
 		final float[] y = range().newArray();
 		apply(x, y);
 		return y;
 	}
 
 	default float[] adjoint(final float[] y) {
-		Checks.length("y", y, range().size());
 		final float[] x = domain().newArray();
 		adjoint(y, x);
 		return x;

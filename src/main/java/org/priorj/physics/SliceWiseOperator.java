@@ -79,22 +79,6 @@ public final class SliceWiseOperator implements LinearOperator {
 	}
 
 	@Override
-	public float[] apply(final float[] x) {
-		domain.check("volume", x, "slices x slice shape");
-		final float[] y = range.newArray();
-		apply(x, y);
-		return y;
-	}
-
-	@Override
-	public float[] adjoint(final float[] y) {
-		range.check("measurement", y, "slices x measurement shape");
-		final float[] x = domain.newArray();
-		adjoint(y, x);
-		return x;
-	}
-
-	@Override
 	public void apply(final float[] x, final float[] y) {
 		domain.check("volume", x, "slices x slice shape");
 		range.check("measurement", y, "slices x measurement shape");

@@ -82,18 +82,6 @@ public final class DynamicProjector implements LinearOperator {
 	}
 
 	@Override
-	public float[] apply(final float[] x) {
-		domain().check("frames", x, "frames x height x width");
-		return frames.apply(x);
-	}
-
-	@Override
-	public float[] adjoint(final float[] y) {
-		range().check("sinograms", y, "frames x views x detectors");
-		return frames.adjoint(y);
-	}
-
-	@Override
 	public void apply(final float[] x, final float[] y) {
 		domain().check("frames", x, "frames x height x width");
 		range().check("sinograms", y, "frames x views x detectors");

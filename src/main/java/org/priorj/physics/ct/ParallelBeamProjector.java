@@ -173,22 +173,6 @@ public final class ParallelBeamProjector implements LinearOperator {
 	}
 
 	@Override
-	public float[] apply(final float[] image) {
-		domain.check("image", image, "height x width");
-		final float[] sinogram = range.newArray();
-		apply(image, sinogram);
-		return sinogram;
-	}
-
-	@Override
-	public float[] adjoint(final float[] sinogram) {
-		range.check("sinogram", sinogram, "angles x detectors");
-		final float[] image = domain.newArray();
-		adjoint(sinogram, image);
-		return image;
-	}
-
-	@Override
 	public void apply(final float[] image, final float[] sinogram) {
 		domain.check("image", image, "height x width");
 		range.check("sinogram", sinogram, "angles x detectors");

@@ -113,14 +113,6 @@ public final class MultiCoilMri implements LinearOperator {
 		}
 	}
 
-	@Override
-	public float[] adjoint(final float[] kspace) {
-		Checks.length("kspace", kspace, range.size());
-		final float[] x = domain.newArray();
-		adjoint(kspace, x);
-		return x;
-	}
-
 	/**
 	 * The zero-filled SENSE-style coil combination
 	 * {@code sum_c conj(S_c) F^H M y_c / sum_c |S_c|^2} (0 where no coil sees the pixel). Samples

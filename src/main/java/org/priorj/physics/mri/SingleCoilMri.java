@@ -75,14 +75,6 @@ public final class SingleCoilMri implements LinearOperator {
 		fft.inverse(y, 0, mask.data(), x, 0);
 	}
 
-	@Override
-	public float[] adjoint(final float[] kspace) {
-		Checks.length("kspace", kspace, shape.size());
-		final float[] x = shape.newArray();
-		adjoint(kspace, x);
-		return x;
-	}
-
 	/**
 	 * The zero-filled reconstruction {@code F^H M y}, which is exactly the pseudo-inverse
 	 * {@code A^+ y} (see the class comment). Samples outside the mask are treated as unmeasured.
