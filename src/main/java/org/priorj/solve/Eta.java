@@ -1,0 +1,33 @@
+package org.priorj.solve;
+
+/**
+ * Estimated time left from the steps done so far, measured from the first report of a task (so that
+ * set-up before the first step does not count), as every progress display shows it.
+ */
+public final class Eta {
+
+	private String task;
+	private long start;
+	private int first;
+
+	/** Seconds left, or NaN while nothing can be estimated yet. */
+	public synchronized double secondsLeft(final String task, final int done, final int total) {
+		final long now = System.nanoTime();
+		if (!task.equals(this.task) || done < first) {
+			this.task = task;
+			this.start = now;
+			this.first = done;
+			return Double.NaN;
+		}
+		final int steps = done - first;
+		if (steps <= 0) return Double.NaN;
+		return (now - start) / 1e9 / steps * (total - done);
+	}
+
+	/** "12 s", "3 min 05 s", or "" when unknown. */
+	public static String format(final double seconds) {
+		if (Double.isNaN(seconds)) return "";
+		final long s = Math.round(seconds);
+		return s < 60 ? s + " s" : String.format("%d min %02d s", s / 60, s % 60);
+	}
+}
