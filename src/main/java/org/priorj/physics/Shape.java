@@ -70,6 +70,12 @@ public final class Shape {
 		return data;
 	}
 
+	/** This shape without its first dimension, e.g. the real plane of a complex (2, H, W) shape. */
+	public Shape dropFirst() {
+		Checks.require(dims.length > 1, "shape", toString(), "a shape with at least two dimensions");
+		return of(java.util.Arrays.copyOfRange(dims, 1, dims.length));
+	}
+
 	public float[] newArray() {
 		return new float[size()];
 	}

@@ -1,0 +1,198 @@
+package org.priorj.fiji;
+
+import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+
+import org.priorj.image.Checks;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+
+/**
+ * The ImageJ 1.x face of a PriorJ SciJava command, registered in {@code plugins.config} with the
+ * command's class name as argument. It is the only menu entry of each command (the commands
+ * themselves declare no menu path), so Fiji shows no duplicates, and it makes the commands run from
+ * plain ImageJ 1.x macros with the same keys as the commands' parameter names:
+ * <ul>
+ * <li>with a display, a GenericDialog built from the command's parameters; it reads a macro's
+ * options itself and records the call for the Macro Recorder, with the parameter names as keys;</li>
+ * <li>headless, the macro's options are read directly ({@code key=value}, {@code key=[a b]}, a bare
+ * {@code key} for true); no dialog is ever built.</li>
+ * </ul>
+ * Image parameters take an image title (default: the current image); image outputs are shown
+ * (available to a batch-mode macro), numbers go to the Results table. A refusal is shown as an
+ * error dialog, or logged and aborts the macro when headless.
+ */
+public class CommandPlugIn implements PlugIn {
+
+	@Override
+	public void run(final String className) {
+		try {
+			final Context context = PriorJContext.get();
+			final CommandService commands = context.service(CommandService.class);
+			final CommandInfo info = commands.getCommand(className);
+			if (info == null) throw new IllegalStateException("No PriorJ command " + className);
+			final Map<String, Object> inputs = GraphicsEnvironment.isHeadless() ? fromOptions(info,
+				defaults(context, info)) : fromDialog(info, defaults(context, info));
+			if (inputs == null) return; // dialog cancelled
+			final Module module = context.service(ModuleService.class).createModule(info);
+			inputs.forEach(module::setInput);
+			inputs.keySet().forEach(module::resolveInput);
+			module.run();
+			publish(info, module);
+		}
+		catch (final IllegalArgumentException e) {
+			fail(e.getMessage());
+		}
+		catch (final RuntimeException e) {
+			fail("PriorJ failed: " + e);
+		}
+	}
+
+	/** The user-facing inputs: every input that is not a service, in declaration order. */
+	static List<ModuleItem<?>> items(final CommandInfo info) {
+		final List<ModuleItem<?>> items = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs())
+			if (!org.scijava.service.Service.class.isAssignableFrom(item.getType())) items.add(item);
+		return items;
+	}
+
+	/** Default values: the command's field initialisers. */
+	private static Module defaults(final Context context, final CommandInfo info) {
+		return context.service(ModuleService.class).createModule(info);
+	}
+
+	static Map<String, Object> fromOptions(final CommandInfo info, final Module defaults) {
+		final String options = Macro.getOptions() == null ? "" : Macro.getOptions();
+		final Map<String, Object> in = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : items(info)) {
+			final String name = item.getName();
+			final Class<?> type = item.getType();
+			final Object fallback = defaults.getInput(name);
+			if (type == ImagePlus.class) {
+				final String title = Macro.getValue(options, name, null);
+				final ImagePlus imp = title == null ? WindowManager.getCurrentImage() : WindowManager
+					.getImage(title);
+				if (imp == null) throw Checks.bad(name, title == null ? "no image open" : "no image titled '" +
+					title + "'", "the title of an open image");
+				in.put(name, imp);
+			}
+			else if (type == boolean.class || type == Boolean.class) {
+				final String padded = " " + options + " ";
+				in.put(name, padded.contains(" " + name + " ") || padded.contains(" " + name + "=true "));
+			}
+			else {
+				final String v = Macro.getValue(options, name, null);
+				in.put(name, v == null ? fallback : convert(item, v));
+			}
+		}
+		return in;
+	}
+
+	private static Map<String, Object> fromDialog(final CommandInfo info, final Module defaults) {
+		final GenericDialog gd = new GenericDialog("PriorJ " + info.getLabel().replace("...", ""));
+		final List<ModuleItem<?>> items = items(info);
+		for (final ModuleItem<?> item : items) {
+			final String name = item.getName();
+			final Class<?> type = item.getType();
+			final Object d = defaults.getInput(name);
+			if (type == ImagePlus.class) {
+				final ImagePlus current = WindowManager.getCurrentImage();
+				gd.addImageChoice(name, current == null ? "" : current.getTitle());
+			}
+			else if (hasChoices(item)) gd.addChoice(name, item.getChoices().stream().map(
+				Object::toString).toArray(String[]::new), String.valueOf(d));
+			else if (type == boolean.class || type == Boolean.class) gd.addCheckbox(name, Boolean.TRUE
+				.equals(d));
+			else if (type == int.class || type == Integer.class) gd.addNumericField(name, ((Number) d)
+				.doubleValue(), 0);
+			else if (type == double.class || type == Double.class) gd.addNumericField(name, ((Number) d)
+				.doubleValue(), 4);
+			else gd.addStringField(name, d == null ? "" : d.toString(), 40);
+			if (item.getDescription() != null) gd.setInsets(0, 20, 0);
+		}
+		gd.addHelp("https://priorj.org/docs");
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		final Map<String, Object> in = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : items) {
+			final String name = item.getName();
+			final Class<?> type = item.getType();
+			if (type == ImagePlus.class) in.put(name, gd.getNextImage());
+			else if (hasChoices(item)) in.put(name, gd.getNextChoice());
+			else if (type == boolean.class || type == Boolean.class) in.put(name, gd.getNextBoolean());
+			else if (type == int.class || type == Integer.class) in.put(name, (int) Math.round(gd
+				.getNextNumber()));
+			else if (type == double.class || type == Double.class) in.put(name, gd.getNextNumber());
+			else in.put(name, gd.getNextString());
+		}
+		return in;
+	}
+
+	private static boolean hasChoices(final ModuleItem<?> item) {
+		return item.getChoices() != null && !item.getChoices().isEmpty();
+	}
+
+	/** A macro value as the item's type; choices are checked against the allowed ones. */
+	static Object convert(final ModuleItem<?> item, final String v) {
+		final Class<?> type = item.getType();
+		final String name = item.getName();
+		try {
+			if (type == int.class || type == Integer.class) return Integer.parseInt(v.trim());
+			if (type == double.class || type == Double.class) return Double.parseDouble(v.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw Checks.bad(name, "'" + v + "'", type == double.class || type == Double.class ?
+				"a number" : "an integer");
+		}
+		if (hasChoices(item) && !item.getChoices().contains(v)) throw Checks.bad(name,
+			"'" + v + "'", "one of " + item.getChoices());
+		return v;
+	}
+
+	private static void publish(final CommandInfo info, final Module module) {
+		ResultsTable table = null;
+		for (final ModuleItem<?> out : info.outputs()) {
+			final Object v = module.getOutput(out.getName());
+			if (v instanceof ImagePlus) ((ImagePlus) v).show();
+			else if (v instanceof Number) {
+				if (table == null) {
+					// the system Results table, which a macro's getResult() reads
+					table = ResultsTable.getResultsTable();
+					table.incrementCounter();
+				}
+				table.addValue(out.getName(), ((Number) v).doubleValue());
+			}
+		}
+		if (table != null && !GraphicsEnvironment.isHeadless()) table.show("Results");
+	}
+
+	private static void fail(final String message) {
+		if (GraphicsEnvironment.isHeadless()) {
+			IJ.log("PriorJ: " + message);
+			// Macro.abort() stops only macros on ImageJ's own threads; a headless macro runs on the
+			// caller's, so end the interpreter itself, with the message for whoever started it
+			// (Interpreter.getErrorMessage()) and without the error dialog a display would need
+			final ij.macro.Interpreter interpreter = ij.macro.Interpreter.getInstance();
+			if (interpreter != null) {
+				interpreter.setIgnoreErrors(true);
+				interpreter.abort(message);
+			}
+		}
+		else IJ.error("PriorJ", message);
+	}
+}

@@ -1,0 +1,70 @@
+package org.priorj.fiji;
+
+import ij.ImagePlus;
+
+import org.priorj.physics.Measurement;
+import org.priorj.physics.MeasurementFile;
+import org.priorj.physics.mri.SingleCoilMri;
+import org.priorj.solve.ClassicalMethods;
+import org.priorj.solve.Result;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins › PriorJ › Reconstruct (classical)…: reconstructs a measurement made by Simulate (or any
+ * image whose Info carries PriorJ's measurement lines) with a classical method. The result is a new
+ * image whose Info records the method, its parameters, the iterations run and the measurement's
+ * operator; Esc stops an iterative method and returns its current estimate.
+ */
+@Plugin(type = Command.class, label = "Reconstruct (classical)...", headless = true)
+public class ReconstructClassicalCommand implements Command {
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(label = "measurement", description = "A measurement image made by Simulate " +
+		"measurement (its Info names the operator)")
+	private ImagePlus measurement;
+
+	@Parameter(label = "method", choices = { "auto", "adjoint", "fbp" },
+		description = "auto: FBP for CT, zero filling for MRI, harmonic for inpainting, bicubic " +
+			"for super-resolution, Richardson-Lucy for blur, TV for denoising")
+	private String method = "auto";
+
+	@Parameter(label = "iterations", min = "1", description = "Iterations of iterative methods")
+	private int iterations = 100;
+
+	@Parameter(label = "lambda", min = "0", description = "Regularisation weight (tv, tikhonov)")
+	private double lambda = 0.01;
+
+	@Parameter(label = "filter", choices = { "ramp", "shepp_logan", "hann" },
+		description = "FBP filter")
+	private String filter = "ramp";
+
+	@Parameter(label = "nonnegative", description = "Keep the estimate >= 0 (sirt, tv)")
+	private boolean nonnegative = false;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "reconstruction")
+	private ImagePlus reconstruction;
+
+	@Override
+	public void run() {
+		final Measurement m = MeasurementFile.fromImagePlus(measurement);
+		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
+		p.iterations = iterations;
+		p.lambda = lambda;
+		p.filter = filter;
+		p.nonnegative = nonnegative;
+		final Result r = ClassicalMethods.reconstruct(method, m, p, new StatusProgress(status));
+		final boolean complex = m.operatorSpec().kind().equals("mri");
+		final float[] data = complex ? SingleCoilMri.magnitude(r.estimate()) : r.estimate();
+		final String info = "priorj.method=" + r.describe() + "\n" + "priorj.operator=" + m
+			.operatorSpec() + "\n" + "priorj.measurement=" + measurement.getTitle() + "\n" +
+			(complex ? "priorj.output=magnitude of the complex estimate\n" : "");
+		reconstruction = Images.image(measurement.getShortTitle() + "-" + r.method(), data,
+			complex ? m.imageShape().dropFirst() : r.shape(), info);
+	}
+}

@@ -1,0 +1,90 @@
+package org.priorj.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutionException;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.priorj.image.phantom.EllipsePhantom;
+import org.priorj.physics.MeasurementFile;
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The commands from a script's point of view: a SciJava Context, no dialog, outputs returned. */
+class HeadlessCommandsTest {
+
+	static Context context;
+	static CommandService commands;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class, StatusService.class);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	static ImagePlus phantom(final int n) {
+		return new ImagePlus("phantom", new ij.process.FloatProcessor(n, n, EllipsePhantom
+			.sheppLogan(n, true)));
+	}
+
+	@Test
+	void simulateThenReconstructWithNoRepeatedOperator() throws Exception {
+		final ImagePlus truth = phantom(64);
+		final CommandModule sim = commands.run(SimulateCommand.class, true, "input", truth,
+			"operator", "radon angles=0:180:45", "noise", "none", "noise_level", 0.0, "seed", 1).get();
+		final ImagePlus sino = (ImagePlus) sim.getOutput("measurement");
+		assertEquals(64, sino.getWidth());
+		assertEquals(45, sino.getHeight());
+		assertEquals("radon", MeasurementFile.fromImagePlus(sino).operatorSpec().kind());
+		final CommandModule rec = commands.run(ReconstructClassicalCommand.class, true,
+			"measurement", sino).get();
+		final ImagePlus fbp = (ImagePlus) rec.getOutput("reconstruction");
+		assertNotSame(truth, fbp);
+		final String info = (String) fbp.getProperty("Info");
+		assertTrue(info.contains("priorj.method=fbp filter=ramp"), info);
+		assertTrue(info.contains("priorj.operator=radon angles=0:180:45"), info);
+		final CommandModule score = commands.run(MetricsCommand.class, true, "reference", truth,
+			"estimate", fbp, "data_range", 1.0).get();
+		final double psnr = (Double) score.getOutput("psnr");
+		assertTrue(psnr > 20, "FBP PSNR " + psnr);
+	}
+
+	@Test
+	void complexMriFromARealImageGivesAMagnitudeReconstruction() throws Exception {
+		final ImagePlus truth = phantom(32);
+		final ImagePlus k = (ImagePlus) commands.run(SimulateCommand.class, true, "input", truth,
+			"operator", "mri mask=uniform1d acceleration=2", "noise", "none").get().getOutput(
+				"measurement");
+		assertEquals(2, k.getStackSize());
+		final ImagePlus zf = (ImagePlus) commands.run(ReconstructClassicalCommand.class, true,
+			"measurement", k).get().getOutput("reconstruction");
+		assertEquals(1, zf.getStackSize());
+		assertEquals(32, zf.getWidth());
+	}
+
+	@Test
+	void refusalsReachTheCallerWithTheParameterName() {
+		final ImagePlus rgb = IJ.createImage("rgb", "RGB white", 16, 16, 1);
+		final ExecutionException e = assertThrows(ExecutionException.class, () -> commands.run(
+			SimulateCommand.class, true, "input", rgb, "operator", "identity").get());
+		Throwable cause = e;
+		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException))
+			cause = cause.getCause();
+		assertTrue(cause.getMessage().contains("Parameter 'input'"), cause.getMessage());
+	}
+}
