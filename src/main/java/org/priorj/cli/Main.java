@@ -4,7 +4,19 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.priorj.fiji.Cancellation;
+import org.priorj.fiji.MetricsCommand;
+import org.priorj.fiji.PriorJContext;
+import org.priorj.fiji.ReconstructClassicalCommand;
+import org.priorj.fiji.SimulateCommand;
+import org.scijava.event.EventSubscriber;
+import org.scijava.event.EventService;
 
 /**
  * The {@code priorj} command line. Exit codes: 0 done, 2 bad usage or bad input (the message names
@@ -12,22 +24,53 @@ import java.util.Map;
  */
 public final class Main {
 
+	private static final List<CommandLineCommand> COMMANDS = List.of(
+		new CommandLineCommand("simulate", SimulateCommand.class,
+			"Apply a forward operator and noise to a ground-truth image; the measurement file carries its operator."),
+		new CommandLineCommand("solve", ReconstructClassicalCommand.class,
+			"Reconstruct a measurement file with a classical method (its operator comes from the file)."),
+		new CommandLineCommand("metrics", MetricsCommand.class,
+			"PSNR and SSIM of an estimate against a reference."));
+
 	private static final String USAGE = String.join("\n",
-		"usage: priorj <command> [options]",
+		"usage: priorj <command> [options]      (priorj <command> --help for its options)",
 		"",
 		"commands:",
-		"  demo [--images DIR] [--out DIR] [--overwrite]",
-		"      simulate measurements from the test images and reconstruct them; writes",
-		"      DIR/report.md and DIR/montage.png (defaults: test-images, priorj-demo)",
-		"  bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
-		"      time every forward operator (defaults 256, 180, 5); with FILE from",
-		"      scripts/bench_skimage_operators.py, print the ratios to scikit-image",
-		"  --help   this text");
+		COMMANDS.stream().map(c -> String.format("  %-9s %s", c.name(), c.summary())).collect(
+			Collectors.joining("\n")),
+		"  demo      simulate measurements from the test images, reconstruct them, write a report",
+		"            [--images DIR] [--out DIR] [--overwrite] (defaults: test-images, priorj-demo)",
+		"  bench     bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
+		"            time the forward operators; with FILE from scripts/bench_skimage_operators.py,",
+		"            print the ratios to scikit-image",
+		"",
+		"exit codes: 0 done, 1 failure, 2 bad usage or input (the message names the parameter),",
+		"130 cancelled with Ctrl-C (the current estimate is written first)");
+
+	/** Counted down once the command has finished, so that a Ctrl-C can wait for its output. */
+	private static final CountDownLatch FINISHED = new CountDownLatch(1);
+	private static volatile boolean interrupted;
 
 	private Main() {}
 
 	public static void main(final String[] args) {
-		System.exit(run(args));
+		final Thread hook = new Thread(() -> {
+			interrupted = true;
+			Cancellation.request();
+			try {
+				// let the command stop at its next step and write its current estimate
+				FINISHED.await(60, TimeUnit.SECONDS);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "priorj-cancel");
+		Runtime.getRuntime().addShutdownHook(hook);
+		final int code = run(args);
+		FINISHED.countDown();
+		if (interrupted) return; // the JVM is already shutting down; exit() would wait forever
+		Runtime.getRuntime().removeShutdownHook(hook);
+		System.exit(code);
 	}
 
 	static int run(final String[] args) {
@@ -38,20 +81,39 @@ public final class Main {
 			System.out.println(USAGE);
 			return args.length == 0 ? 2 : 0;
 		}
+		final List<String> rest = Arrays.asList(args).subList(1, args.length);
 		try {
+			for (final CommandLineCommand c : COMMANDS) {
+				if (!c.name().equals(args[0])) continue;
+				if (rest.contains("--help") || rest.contains("-h")) {
+					System.out.println(c.help());
+					return 0;
+				}
+				final TerminalProgress bar = new TerminalProgress(System.err);
+				final EventService events = PriorJContext.get().service(EventService.class);
+				final List<EventSubscriber<?>> subscribed = events.subscribe(bar);
+				try {
+					c.run(rest, System.out);
+				}
+				finally {
+					bar.finish();
+					events.unsubscribe(subscribed);
+				}
+				return Cancellation.requested() ? 130 : 0;
+			}
 			switch (args[0]) {
 				case "demo": {
-					final Map<String, String> o = options(Arrays.copyOfRange(args, 1, args.length),
+					final Map<String, String> o = options(rest.toArray(new String[0]),
 						new String[] { "images", "out" }, "overwrite");
 					new Demo(new File(o.getOrDefault("images", "test-images")), new File(o.getOrDefault(
 						"out", "priorj-demo")), o.containsKey("overwrite"), System.out).run();
 					return 0;
 				}
 				case "bench": {
-					if (args.length < 2 || !args[1].equals("operators")) throw new IllegalArgumentException(
-						"Parameter 'bench': got " + (args.length < 2 ? "nothing" : "'" + args[1] + "'") +
+					if (rest.isEmpty() || !rest.get(0).equals("operators")) throw new IllegalArgumentException(
+						"Parameter 'bench': got " + (rest.isEmpty() ? "nothing" : "'" + rest.get(0) + "'") +
 							"; allowed: operators.");
-					final Map<String, String> o = options(Arrays.copyOfRange(args, 2, args.length),
+					final Map<String, String> o = options(rest.subList(1, rest.size()).toArray(new String[0]),
 						new String[] { "size", "angles", "repeats", "skimage" });
 					new OperatorBench(integer(o, "size", 256), integer(o, "angles", 180), integer(o,
 						"repeats", 5), System.out).run(o.containsKey("skimage") ? Path.of(o.get(
@@ -63,16 +125,23 @@ public final class Main {
 					return 2;
 			}
 		}
-		catch (final IllegalArgumentException e) {
-			System.err.println(e.getMessage());
-			return 2;
-		}
 		catch (final Exception e) {
+			final IllegalArgumentException bad = badInput(e);
+			if (bad != null) {
+				System.err.println(bad.getMessage());
+				return 2;
+			}
 			System.err.println("PriorJ failed: " + e);
 			return 1;
 		}
 	}
 
+	/** The refusal behind an exception, if there is one (commands wrap it). */
+	private static IllegalArgumentException badInput(Throwable e) {
+		for (; e != null; e = e.getCause())
+			if (e instanceof IllegalArgumentException) return (IllegalArgumentException) e;
+		return null;
+	}
 	/** {@code --key value} pairs for the keys that take a value, {@code --flag} for the flags. */
 	private static Map<String, String> options(final String[] args, final String[] valued,
 		final String... flags)

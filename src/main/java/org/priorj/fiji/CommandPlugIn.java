@@ -39,6 +39,12 @@ import org.scijava.module.ModuleService;
  */
 public class CommandPlugIn implements PlugIn {
 
+	/**
+	 * The values a dialog was last accepted with, per command, for the next dialog in this session.
+	 * The commands themselves never remember values, so scripts and macros are reproducible.
+	 */
+	private static final Map<String, Map<String, Object>> LAST_USED = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@Override
 	public void run(final String className) {
 		try {
@@ -47,8 +53,14 @@ public class CommandPlugIn implements PlugIn {
 			final CommandInfo info = commands.getCommand(className);
 			if (info == null) throw new IllegalStateException("No PriorJ command " + className);
 			final Map<String, Object> inputs = GraphicsEnvironment.isHeadless() ? fromOptions(info,
-				defaults(context, info)) : fromDialog(info, defaults(context, info));
+				defaults(context, info)) : fromDialog(info, defaults(context, info), LAST_USED
+					.getOrDefault(className, Map.of()));
 			if (inputs == null) return; // dialog cancelled
+			if (!GraphicsEnvironment.isHeadless()) {
+				final Map<String, Object> remembered = new LinkedHashMap<>(inputs);
+				remembered.values().removeIf(v -> v instanceof ImagePlus); // images are chosen anew
+				LAST_USED.put(className, remembered);
+			}
 			final Module module = context.service(ModuleService.class).createModule(info);
 			inputs.forEach(module::setInput);
 			inputs.keySet().forEach(module::resolveInput);
@@ -63,14 +75,6 @@ public class CommandPlugIn implements PlugIn {
 		}
 	}
 
-	/** The user-facing inputs: every input that is not a service, in declaration order. */
-	static List<ModuleItem<?>> items(final CommandInfo info) {
-		final List<ModuleItem<?>> items = new ArrayList<>();
-		for (final ModuleItem<?> item : info.inputs())
-			if (!org.scijava.service.Service.class.isAssignableFrom(item.getType())) items.add(item);
-		return items;
-	}
-
 	/** Default values: the command's field initialisers. */
 	private static Module defaults(final Context context, final CommandInfo info) {
 		return context.service(ModuleService.class).createModule(info);
@@ -79,7 +83,7 @@ public class CommandPlugIn implements PlugIn {
 	static Map<String, Object> fromOptions(final CommandInfo info, final Module defaults) {
 		final String options = Macro.getOptions() == null ? "" : Macro.getOptions();
 		final Map<String, Object> in = new LinkedHashMap<>();
-		for (final ModuleItem<?> item : items(info)) {
+		for (final ModuleItem<?> item : CommandParameters.items(info)) {
 			final String name = item.getName();
 			final Class<?> type = item.getType();
 			final Object fallback = defaults.getInput(name);
@@ -97,24 +101,26 @@ public class CommandPlugIn implements PlugIn {
 			}
 			else {
 				final String v = Macro.getValue(options, name, null);
-				in.put(name, v == null ? fallback : convert(item, v));
+				in.put(name, v == null ? fallback : CommandParameters.convert(item, v));
 			}
 		}
 		return in;
 	}
 
-	private static Map<String, Object> fromDialog(final CommandInfo info, final Module defaults) {
+	private static Map<String, Object> fromDialog(final CommandInfo info, final Module defaults,
+		final Map<String, Object> last)
+	{
 		final GenericDialog gd = new GenericDialog("PriorJ " + info.getLabel().replace("...", ""));
-		final List<ModuleItem<?>> items = items(info);
+		final List<ModuleItem<?>> items = CommandParameters.items(info);
 		for (final ModuleItem<?> item : items) {
 			final String name = item.getName();
 			final Class<?> type = item.getType();
-			final Object d = defaults.getInput(name);
+			final Object d = last.containsKey(name) ? last.get(name) : defaults.getInput(name);
 			if (type == ImagePlus.class) {
 				final ImagePlus current = WindowManager.getCurrentImage();
 				gd.addImageChoice(name, current == null ? "" : current.getTitle());
 			}
-			else if (hasChoices(item)) gd.addChoice(name, item.getChoices().stream().map(
+			else if (CommandParameters.hasChoices(item)) gd.addChoice(name, item.getChoices().stream().map(
 				Object::toString).toArray(String[]::new), String.valueOf(d));
 			else if (type == boolean.class || type == Boolean.class) gd.addCheckbox(name, Boolean.TRUE
 				.equals(d));
@@ -133,7 +139,7 @@ public class CommandPlugIn implements PlugIn {
 			final String name = item.getName();
 			final Class<?> type = item.getType();
 			if (type == ImagePlus.class) in.put(name, gd.getNextImage());
-			else if (hasChoices(item)) in.put(name, gd.getNextChoice());
+			else if (CommandParameters.hasChoices(item)) in.put(name, gd.getNextChoice());
 			else if (type == boolean.class || type == Boolean.class) in.put(name, gd.getNextBoolean());
 			else if (type == int.class || type == Integer.class) in.put(name, (int) Math.round(gd
 				.getNextNumber()));
@@ -141,27 +147,6 @@ public class CommandPlugIn implements PlugIn {
 			else in.put(name, gd.getNextString());
 		}
 		return in;
-	}
-
-	private static boolean hasChoices(final ModuleItem<?> item) {
-		return item.getChoices() != null && !item.getChoices().isEmpty();
-	}
-
-	/** A macro value as the item's type; choices are checked against the allowed ones. */
-	static Object convert(final ModuleItem<?> item, final String v) {
-		final Class<?> type = item.getType();
-		final String name = item.getName();
-		try {
-			if (type == int.class || type == Integer.class) return Integer.parseInt(v.trim());
-			if (type == double.class || type == Double.class) return Double.parseDouble(v.trim());
-		}
-		catch (final NumberFormatException e) {
-			throw Checks.bad(name, "'" + v + "'", type == double.class || type == Double.class ?
-				"a number" : "an integer");
-		}
-		if (hasChoices(item) && !item.getChoices().contains(v)) throw Checks.bad(name,
-			"'" + v + "'", "one of " + item.getChoices());
-		return v;
 	}
 
 	private static void publish(final CommandInfo info, final Module module) {

@@ -19,13 +19,13 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, label = "Compare images (PSNR, SSIM)...", headless = true)
 public class MetricsCommand implements Command {
 
-	@Parameter(label = "reference", description = "Ground truth")
+	@Parameter(persist = false, label = "reference", description = "Ground truth")
 	private ImagePlus reference;
 
-	@Parameter(label = "estimate", description = "Image to score")
+	@Parameter(persist = false, label = "estimate", description = "Image to score")
 	private ImagePlus estimate;
 
-	@Parameter(label = "data_range", min = "0", description = "Data range for PSNR and SSIM; " +
+	@Parameter(persist = false, label = "data_range", min = "0", description = "Data range for PSNR and SSIM; " +
 		"0 takes the reference's max - min")
 	private double data_range = 0;
 

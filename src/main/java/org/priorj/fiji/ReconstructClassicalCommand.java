@@ -25,26 +25,26 @@ public class ReconstructClassicalCommand implements Command {
 	@Parameter(required = false)
 	private StatusService status;
 
-	@Parameter(label = "measurement", description = "A measurement image made by Simulate " +
+	@Parameter(persist = false, label = "measurement", description = "A measurement image made by Simulate " +
 		"measurement (its Info names the operator)")
 	private ImagePlus measurement;
 
-	@Parameter(label = "method", choices = { "auto", "adjoint", "fbp" },
+	@Parameter(persist = false, label = "method", choices = { "auto", "adjoint", "fbp" },
 		description = "auto: FBP for CT, zero filling for MRI, harmonic for inpainting, bicubic " +
 			"for super-resolution, Richardson-Lucy for blur, TV for denoising")
 	private String method = "auto";
 
-	@Parameter(label = "iterations", min = "1", description = "Iterations of iterative methods")
+	@Parameter(persist = false, label = "iterations", min = "1", description = "Iterations of iterative methods")
 	private int iterations = 100;
 
-	@Parameter(label = "lambda", min = "0", description = "Regularisation weight (tv, tikhonov)")
+	@Parameter(persist = false, label = "lambda", min = "0", description = "Regularisation weight (tv, tikhonov)")
 	private double lambda = 0.01;
 
-	@Parameter(label = "filter", choices = { "ramp", "shepp_logan", "hann" },
+	@Parameter(persist = false, label = "filter", choices = { "ramp", "shepp_logan", "hann" },
 		description = "FBP filter")
 	private String filter = "ramp";
 
-	@Parameter(label = "nonnegative", description = "Keep the estimate >= 0 (sirt, tv)")
+	@Parameter(persist = false, label = "nonnegative", description = "Keep the estimate >= 0 (sirt, tv)")
 	private boolean nonnegative = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "reconstruction")

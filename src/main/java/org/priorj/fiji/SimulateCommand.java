@@ -25,24 +25,24 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, label = "Simulate measurement...", headless = true)
 public class SimulateCommand implements Command {
 
-	@Parameter(label = "input", description = "Ground truth: a 2-D image, a stack (slice by slice, " +
+	@Parameter(persist = false, label = "input", description = "Ground truth: a 2-D image, a stack (slice by slice, " +
 		"or frames for dynamic-ct), or a 2-channel complex image for mri")
 	private ImagePlus input;
 
-	@Parameter(label = "operator", description = "Forward operator, e.g. 'radon angles=0:180:30', " +
+	@Parameter(persist = false, label = "operator", description = "Forward operator, e.g. 'radon angles=0:180:30', " +
 		"'blur psf=gaussian:2', 'mask missing_fraction=0.5', 'downsample factor=4', " +
 		"'mri mask=uniform1d acceleration=4' (see docs/physics.md)")
 	private String operator = "radon angles=0:180:60";
 
-	@Parameter(label = "noise", choices = { "gaussian", "gaussian_relative", "poisson", "none" },
+	@Parameter(persist = false, label = "noise", choices = { "gaussian", "gaussian_relative", "poisson", "none" },
 		description = "gaussian: sigma = noise_level; gaussian_relative: sigma = noise_level x max|Ax|; " +
 			"poisson: CT photon counts, noise_level = photons per bin")
 	private String noise = "gaussian";
 
-	@Parameter(label = "noise_level", description = "Noise sigma, relative sigma or photon count")
+	@Parameter(persist = false, label = "noise_level", description = "Noise sigma, relative sigma or photon count")
 	private double noise_level = 0.01;
 
-	@Parameter(label = "seed", description = "Seed of the noise and of random masks")
+	@Parameter(persist = false, label = "seed", description = "Seed of the noise and of random masks")
 	private int seed = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "measurement")

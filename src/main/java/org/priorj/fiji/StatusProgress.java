@@ -8,7 +8,7 @@ import org.scijava.app.StatusService;
 
 /**
  * Progress on Fiji's status bar (SciJava's StatusService, and ImageJ 1.x's status bar and progress
- * bar when ImageJ runs) with the time left; Esc in ImageJ cancels. The status bar is updated at most
+ * bar when ImageJ runs) with the time left; Esc in ImageJ, or a {@link Cancellation} request, cancels. The status bar is updated at most
  * ten times a second.
  */
 final class StatusProgress implements Progress {
@@ -20,6 +20,7 @@ final class StatusProgress implements Progress {
 	StatusProgress(final StatusService status) {
 		this.status = status;
 		IJ.resetEscape();
+		Cancellation.reset();
 	}
 
 	@Override
@@ -39,6 +40,6 @@ final class StatusProgress implements Progress {
 
 	@Override
 	public boolean isCancelled() {
-		return IJ.escapePressed();
+		return IJ.escapePressed() || Cancellation.requested();
 	}
 }

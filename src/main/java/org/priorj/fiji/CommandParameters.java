@@ -1,0 +1,46 @@
+package org.priorj.fiji;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.priorj.image.Checks;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+
+/**
+ * A command's user-facing parameters and the conversion of a text value (from a macro's options or
+ * the command line) to a parameter's type, shared by every way of calling a PriorJ command.
+ */
+public final class CommandParameters {
+
+	private CommandParameters() {}
+
+	/** The user-facing inputs: every input that is not a service, in declaration order. */
+	public static List<ModuleItem<?>> items(final CommandInfo info) {
+		final List<ModuleItem<?>> items = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs())
+			if (!org.scijava.service.Service.class.isAssignableFrom(item.getType())) items.add(item);
+		return items;
+	}
+
+	public static boolean hasChoices(final ModuleItem<?> item) {
+		return item.getChoices() != null && !item.getChoices().isEmpty();
+	}
+
+	/** A macro value as the item's type; choices are checked against the allowed ones. */
+	public static Object convert(final ModuleItem<?> item, final String v) {
+		final Class<?> type = item.getType();
+		final String name = item.getName();
+		try {
+			if (type == int.class || type == Integer.class) return Integer.parseInt(v.trim());
+			if (type == double.class || type == Double.class) return Double.parseDouble(v.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw Checks.bad(name, "'" + v + "'", type == double.class || type == Double.class ?
+				"a number" : "an integer");
+		}
+		if (hasChoices(item) && !item.getChoices().contains(v)) throw Checks.bad(name,
+			"'" + v + "'", "one of " + item.getChoices());
+		return v;
+	}
+}
