@@ -47,4 +47,48 @@ class MainTest {
 		assertEquals(2, Main.run(new String[] { "demo", "--images", dir.resolve("none")
 			.toString() }));
 	}
+
+	@Test
+	void simulateSolveAndScoreFromTheCommandLine() throws Exception {
+		final String truth = new File("test-images/CT_small_hu.tif").getAbsolutePath();
+		final String m = dir.resolve("sino.tif").toString(), r = dir.resolve("fbp.tif").toString();
+		assertEquals(0, Main.run(new String[] { "simulate", "--input", truth, "--operator",
+			"radon angles=0:180:90", "--noise", "gaussian_relative", "--noise_level", "0.001",
+			"--output", m }));
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth, "--output", m }),
+			"an existing file must not be replaced without --overwrite");
+		assertEquals(0, Main.run(new String[] { "solve", "--measurement", m, "--method", "fbp",
+			"--output", r }));
+		final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+		final java.io.PrintStream saved = System.out;
+		System.setOut(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+		try {
+			assertEquals(0, Main.run(new String[] { "metrics", "--reference", truth, "--estimate",
+				r }));
+		}
+		finally {
+			System.setOut(saved);
+		}
+		final String out = buf.toString(StandardCharsets.UTF_8);
+		final double psnr = Double.parseDouble(out.replaceAll("(?s).*psnr=([-0-9.]+).*", "$1"));
+		assertTrue(psnr > 20, out);
+	}
+
+	@Test
+	void commandOptionsAreCheckedAndDocumented() {
+		final String truth = new File("test-images/camera.png").getAbsolutePath();
+		final String out = dir.resolve("x.tif").toString();
+		assertEquals(0, Main.run(new String[] { "simulate", "--help" }));
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth, "--bogus", "1",
+			"--output", out }));
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth, "--seed", "x",
+			"--output", out }));
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", "/no/such.tif", "--output",
+			out }));
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth }));
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth, "--operator",
+			"blur psf=gaussian:-1", "--output", out }));
+		assertEquals(2, Main.run(new String[] { "solve", "--measurement", truth, "--output", out }));
+		assertTrue(!new File(out).exists(), "nothing is written when the input is refused");
+	}
 }
