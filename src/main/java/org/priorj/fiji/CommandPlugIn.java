@@ -131,7 +131,7 @@ public class CommandPlugIn implements PlugIn {
 			else gd.addStringField(name, d == null ? "" : d.toString(), 40);
 			if (item.getDescription() != null) gd.setInsets(0, 20, 0);
 		}
-		gd.addHelp("https://priorj.org/docs");
+		gd.addHelp(help(info, items));
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		final Map<String, Object> in = new LinkedHashMap<>();
@@ -147,6 +147,16 @@ public class CommandPlugIn implements PlugIn {
 			else in.put(name, gd.getNextString());
 		}
 		return in;
+	}
+
+	/** The parameters' descriptions, shown by the dialog's Help button. */
+	private static String help(final CommandInfo info, final List<ModuleItem<?>> items) {
+		final StringBuilder sb = new StringBuilder("<html><h2>PriorJ: ").append(info.getLabel()
+			.replace("...", "")).append("</h2><dl>");
+		for (final ModuleItem<?> item : items)
+			sb.append("<dt><b>").append(item.getName()).append("</b></dt><dd>").append(item
+				.getDescription() == null ? "" : item.getDescription()).append("</dd>");
+		return sb.append("</dl><p>Macro keys are the names in bold.</p></html>").toString();
 	}
 
 	private static void publish(final CommandInfo info, final Module module) {

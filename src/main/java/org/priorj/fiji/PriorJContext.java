@@ -20,7 +20,19 @@ public final class PriorJContext {
 	public static synchronized Context get() {
 		final Context fiji = fijiContext();
 		if (fiji != null) return fiji;
-		if (own == null) own = new Context(CommandService.class, StatusService.class);
+		if (own == null) {
+			// SciJava finds its plugins through the thread's context class loader; in plain ImageJ
+			// 1.x that is not the class loader of ImageJ's plugins folder, where PriorJ lives
+			final Thread t = Thread.currentThread();
+			final ClassLoader saved = t.getContextClassLoader();
+			t.setContextClassLoader(PriorJContext.class.getClassLoader());
+			try {
+				own = new Context(CommandService.class, StatusService.class);
+			}
+			finally {
+				t.setContextClassLoader(saved);
+			}
+		}
 		return own;
 	}
 
