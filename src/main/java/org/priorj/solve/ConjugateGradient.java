@@ -27,8 +27,8 @@ import org.priorj.physics.Vectors;
  * <li>regularised: (I + gamma A^T A) x = x0 + gamma A^T y, started at x0: the minimiser of
  * ||x - x0||^2 + gamma ||A x - y||^2.</li>
  * </ul>
- * An instance holds the work arrays (three of the domain's size, plus one of the range's size for
- * the operator forms), allocated once and reused by every call; it is not safe for concurrent use.
+ * An instance holds the work arrays (four of the vectors' size, plus one of the range's size for the
+ * operator forms), allocated once and reused by every call; it is not safe for concurrent use.
  * The static methods allocate an instance per call and return a {@link Result}.
  */
 public final class ConjugateGradient {

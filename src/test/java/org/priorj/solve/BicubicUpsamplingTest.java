@@ -45,6 +45,30 @@ class BicubicUpsamplingTest {
 		assertTrue(checked > oh * ow / 3);
 	}
 
+	/**
+	 * Against an independent numpy evaluation (Keys weights at u = (o + 0.5) / f - 0.5, numpy
+	 * "reflect" padding, matrices M_h img M_w^T in double) of img[i][j] = sin(1.3 i + 0.7 j) +
+	 * 0.1 i j, 5x6, factor 3: the first output row and the last output column.
+	 */
+	@Test
+	void matchesAnIndependentEvaluationAtTheBorder() {
+		final int h = 5, w = 6, f = 3;
+		final float[] img = new float[h * w];
+		for (int i = 0; i < h; i++)
+			for (int j = 0; j < w; j++) img[i * w + j] = (float) (Math.sin(1.3 * i + 0.7 * j) + 0.1 *
+				i * j);
+		final float[] up = BicubicUpsampling.upsample(img, Shape.of(h, w), f);
+		final float[] firstRow = { 0.3418853f, 0.2307187f, 0.3418853f, 0.5709284f, 0.7611629f,
+			0.8631937f, 0.9264158f, 0.9423299f, 0.9035191f, 0.8174002f, 0.6977234f, 0.5392277f,
+			0.3471740f, 0.1510954f, -0.0836797f, -0.3224797f, -0.4317569f, -0.3224797f };
+		final float[] lastColumn = { -0.3224797f, -0.2179533f, -0.3224797f, -0.4887930f,
+			-0.4959946f, -0.2339634f, 0.1871796f, 0.6579689f, 1.2026485f, 1.7969744f, 2.2587494f,
+			2.5132664f, 2.6352324f, 2.6665713f, 2.6352324f };
+		assertArrayEquals(firstRow, Arrays.copyOf(up, w * f), 1e-5f);
+		for (int i = 0; i < h * f; i++) assertEquals(lastColumn[i], up[i * w * f + w * f - 1],
+			1e-5f);
+	}
+
 	@Test
 	void undoesBicubicDownsamplingOfCameraAbove20Db() {
 		final float[] truth = TestImages.camera(256);
