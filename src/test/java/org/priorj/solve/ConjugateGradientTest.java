@@ -132,6 +132,13 @@ class ConjugateGradientTest {
 	}
 
 	@Test
+	void denseTestOperatorIsATrueAdjointPair() {
+		final DenseOperator a = DenseOperator.random(30, Shape.of(3, 4), -0.5, 1);
+		OperatorAssertions.assertAdjoint(a);
+		OperatorAssertions.assertNormal(a);
+	}
+
+	@Test
 	void complexHermitianSystemMatchesDirectSolve() {
 		final HermitianOperator h = new HermitianOperator(10, 3);
 		OperatorAssertions.assertAdjoint(h);
