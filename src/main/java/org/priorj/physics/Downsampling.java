@@ -87,8 +87,8 @@ public final class Downsampling implements LinearOperator {
 		return new SparseRows(n, idx, wt);
 	}
 
-	/** Keys' cubic convolution kernel with a = -0.5. */
-	static double cubic(final double x) {
+	/** Keys' cubic convolution kernel, a = -0.5: support [-2, 2], a partition of unity. */
+	public static double cubic(final double x) {
 		final double a = -0.5, t = Math.abs(x);
 		if (t <= 1) return ((a + 2) * t - (a + 3)) * t * t + 1;
 		if (t < 2) return ((a * t - 5 * a) * t + 8 * a) * t - 4 * a;

@@ -4,14 +4,15 @@ package org.priorj.physics;
  * A 1-D linear map from n inputs to m outputs with a few weights per output, applied along one axis
  * of a 2-D array. Resampling filters are built from it, so their adjoints are the exact transposes.
  */
-final class SparseRows {
+public final class SparseRows {
 
 	final int inputs;
 	final int outputs;
 	private final int[][] index;
 	private final float[][] weight;
 
-	SparseRows(final int inputs, final int[][] index, final float[][] weight) {
+	/** Output o is sum_k weight[o][k] * input[index[o][k]]; the arrays are kept, not copied. */
+	public SparseRows(final int inputs, final int[][] index, final float[][] weight) {
 		this.inputs = inputs;
 		this.outputs = index.length;
 		this.index = index;
@@ -19,7 +20,7 @@ final class SparseRows {
 	}
 
 	/** out[o] = sum_k w[o][k] in[idx[o][k]] along the last axis of a (rows, inputs) array. */
-	void applyRows(final float[] in, final float[] out, final int rows) {
+	public void applyRows(final float[] in, final float[] out, final int rows) {
 		for (int r = 0; r < rows; r++) {
 			final int ib = r * inputs, ob = r * outputs;
 			for (int o = 0; o < outputs; o++) {
@@ -33,7 +34,7 @@ final class SparseRows {
 	}
 
 	/** Transpose of {@link #applyRows}: (rows, outputs) to (rows, inputs). */
-	void transposeRows(final float[] in, final float[] out, final int rows) {
+	public void transposeRows(final float[] in, final float[] out, final int rows) {
 		java.util.Arrays.fill(out, 0, rows * inputs, 0f);
 		for (int r = 0; r < rows; r++) {
 			final int ib = r * outputs, ob = r * inputs;
@@ -47,7 +48,7 @@ final class SparseRows {
 	}
 
 	/** Along the first axis of an (inputs, cols) array, giving (outputs, cols). */
-	void applyColumns(final float[] in, final float[] out, final int cols) {
+	public void applyColumns(final float[] in, final float[] out, final int cols) {
 		java.util.Arrays.fill(out, 0, outputs * cols, 0f);
 		for (int o = 0; o < outputs; o++) {
 			final int ob = o * cols;
@@ -62,7 +63,7 @@ final class SparseRows {
 	}
 
 	/** Transpose of {@link #applyColumns}: (outputs, cols) to (inputs, cols). */
-	void transposeColumns(final float[] in, final float[] out, final int cols) {
+	public void transposeColumns(final float[] in, final float[] out, final int cols) {
 		java.util.Arrays.fill(out, 0, inputs * cols, 0f);
 		for (int o = 0; o < outputs; o++) {
 			final int ib = o * cols;
