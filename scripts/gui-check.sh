@@ -23,7 +23,7 @@ sleep 6
 # Plugins > PriorJ > Simulate measurement..., by mouse (coordinates of ImageJ's menu bar at 1280x800)
 xdotool mousemove 848 12 click 1
 sleep 1
-xdotool mousemove 837 156
+xdotool mousemove 837 156 click 1
 sleep 1
 import -window root "$repo/docs/gui-menu.png" || true
 xdotool mousemove 1110 158 click 1
