@@ -27,8 +27,8 @@ import org.priorj.physics.Shape;
  * {@code eps * E_0} between two steps (default eps 2e-4) or after {@code iterations} steps
  * (default 200), and returns the last x. The history holds E per step.
  * <p>
- * Memory: besides the result, the dual field and one gradient, {@code 2 * components} floats per
- * pixel (16 bytes per pixel for an image). Runs in parallel over rows for large images;
+ * Memory: besides the result, the dual field, one gradient and the gradient magnitudes,
+ * {@code 2 * components + 1} floats per pixel (20 bytes per pixel for an image). Runs in parallel over rows for large images;
  * deterministic. The input is never modified. Immutable; the {@code with...} methods return
  * modified copies.
  */
@@ -100,8 +100,9 @@ public final class TvDenoiser {
 		final int rows = gradient.rows();
 		final int width = gradient.width();
 		final boolean volume = gradient.isVolume();
-		final float[] p = gradient.range().newArray();
-		final float[] g = gradient.range().newArray();
+		final float[][] p = gradient.newField();
+		final float[][] g = gradient.newField();
+		final float[] magnitude = new float[n];
 		final double[] history = new double[iterations];
 		final float tau = (float) (volume ? 1 / (4 + 2 * zWeight * zWeight) : 0.25);
 		final float tauOverWeight = (float) (tau / weight);
@@ -111,13 +112,19 @@ public final class TvDenoiser {
 			k -> {
 				double e = 0;
 				if (k > 0) {
-					gradient.adjoint(p, out);
-					e = TvRows.sum(rows, width, r -> addRow(image, out, r * width, width));
+					e = TvRows.sum(rows, width, r -> {
+						gradient.adjointRow(p, r, out);
+						return addRow(image, out, r * width, width);
+					});
 				}
-				gradient.apply(out, g);
-				e += weight * TvRows.sum(rows, width, r -> volume ? updateRow3(g, p, n, r * width,
-					width, tau, tauOverWeight) : updateRow2(g, p, n, r * width, width, tau,
-						tauOverWeight));
+				e += weight * TvRows.sum(rows, width, r -> {
+					gradient.gradientRow(out, r, g);
+					final int a = r * width, b = a + width;
+					TvGradient.magnitudes(g, magnitude, a, b);
+					for (int c = 0; c < p.length; c++) dualStep(p[c], g[c], magnitude, a, b, tau,
+						tauOverWeight);
+					return TvRows.sum(magnitude, a, b);
+				});
 				e /= n;
 				history[k] = e;
 				if (k == 0) {
@@ -136,47 +143,16 @@ public final class TvDenoiser {
 	private static double addRow(final float[] f, final float[] out, final int i0,
 		final int width)
 	{
-		double s = 0;
-		for (int i = i0, end = i0 + width; i < end; i++) {
-			final float d = out[i];
-			s += d * d;
-			out[i] = f[i] + d;
-		}
+		final double s = TvRows.sumOfSquares(out, i0, i0 + width);
+		for (int i = i0, end = i0 + width; i < end; i++) out[i] += f[i];
 		return s;
 	}
 
-	/** The dual step on one image row; returns the row's sum of |g|. */
-	private static double updateRow2(final float[] g, final float[] p, final int n, final int i0,
-		final int width, final float tau, final float tauOverWeight)
+	/** One component of the dual step p <- (p - tau g) / (1 + (tau / weight) |g|). */
+	private static void dualStep(final float[] p, final float[] g, final float[] magnitude,
+		final int a, final int b, final float tau, final float tauOverWeight)
 	{
-		double s = 0;
-		for (int i = i0, end = i0 + width; i < end; i++) {
-			final float gy = g[i], gx = g[n + i];
-			final float m = (float) Math.sqrt(gy * gy + gx * gx);
-			s += m;
-			final float scale = 1 / (1 + tauOverWeight * m);
-			p[i] = (p[i] - tau * gy) * scale;
-			p[n + i] = (p[n + i] - tau * gx) * scale;
-		}
-		return s;
-	}
-
-	/** The dual step on one volume row; returns the row's sum of |g|. */
-	private static double updateRow3(final float[] g, final float[] p, final int n, final int i0,
-		final int width, final float tau, final float tauOverWeight)
-	{
-		double s = 0;
-		final int n2 = 2 * n;
-		for (int i = i0, end = i0 + width; i < end; i++) {
-			final float gz = g[i], gy = g[n + i], gx = g[n2 + i];
-			final float m = (float) Math.sqrt(gz * gz + gy * gy + gx * gx);
-			s += m;
-			final float scale = 1 / (1 + tauOverWeight * m);
-			p[i] = (p[i] - tau * gz) * scale;
-			p[n + i] = (p[n + i] - tau * gy) * scale;
-			p[n2 + i] = (p[n2 + i] - tau * gx) * scale;
-		}
-		return s;
+		for (int i = a; i < b; i++) p[i] = (p[i] - tau * g[i]) / (1 + tauOverWeight * magnitude[i]);
 	}
 
 	private Result result(final float[] estimate, final Shape shape, final double[] history,

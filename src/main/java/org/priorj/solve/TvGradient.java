@@ -29,6 +29,9 @@ import org.priorj.physics.Shape;
  */
 public final class TvGradient implements LinearOperator {
 
+	/** Offsets of fields in component form (one array per component). */
+	private static final int[] NO_OFFSETS = new int[3];
+
 	private final Shape domain;
 	private final Shape range;
 	private final boolean volume;
@@ -108,14 +111,54 @@ public final class TvGradient implements LinearOperator {
 	public void apply(final float[] x, final float[] g) {
 		domain.check("x", x, "image shape");
 		range.check("g", g, "gradient shape (components first)");
-		TvRows.forEach(rows(), width, r -> gradientRow(x, g, r));
+		apply(x, flat(g), flatOffsets());
 	}
 
 	@Override
 	public void adjoint(final float[] g, final float[] x) {
 		range.check("g", g, "gradient shape (components first)");
 		domain.check("x", x, "image shape");
-		TvRows.forEach(rows(), width, r -> adjointRow(g, x, r));
+		adjoint(flat(g), flatOffsets(), x);
+	}
+
+	/**
+	 * The gradient of x into separate component arrays: component k of pixel i goes to
+	 * {@code g[k][i]} (each array holds Z H W values). Solvers keep their fields in this form
+	 * because loops over one array per component vectorise, and loops that read two components
+	 * of one array at a run-time offset do not.
+	 */
+	void apply(final float[] x, final float[][] g) {
+		apply(x, g, NO_OFFSETS);
+	}
+
+	/** The adjoint of {@link #apply(float[], float[][])}. */
+	void adjoint(final float[][] g, final float[] x) {
+		adjoint(g, NO_OFFSETS, x);
+	}
+
+	/** A field of gradients in component form, {@code components() x (Z H W)}. */
+	float[][] newField() {
+		return new float[components()][domain.size()];
+	}
+
+	private void apply(final float[] x, final float[][] g, final int[] offsets) {
+		TvRows.forEach(rows(), width, r -> gradientRow(x, r, g, offsets));
+	}
+
+	private void adjoint(final float[][] g, final int[] offsets, final float[] x) {
+		TvRows.forEach(rows(), width, r -> adjointRow(g, offsets, r, x));
+	}
+
+	private float[][] flat(final float[] g) {
+		final float[][] a = new float[components()][];
+		java.util.Arrays.fill(a, g);
+		return a;
+	}
+
+	private int[] flatOffsets() {
+		final int[] o = new int[components()];
+		for (int k = 0; k < o.length; k++) o[k] = k * domain.size();
+		return o;
 	}
 
 	/**
@@ -123,86 +166,123 @@ public final class TvGradient implements LinearOperator {
 	 * gradient, {@code sum_i sqrt(sum_k (D_k x)[i]^2)}.
 	 */
 	public double isotropicTv(final float[] x) {
-		final float[] g = range.newArray();
+		domain.check("x", x, "image shape");
+		final float[][] g = newField();
 		apply(x, g);
-		return magnitudeSum(g);
+		return magnitudeSum(g, new float[domain.size()]);
 	}
 
-	/** {@code sum_i sqrt(sum_k g_k[i]^2)} of a gradient field g (the l2,1 norm). */
-	public double magnitudeSum(final float[] g) {
-		range.check("g", g, "gradient shape (components first)");
-		final int n = domain.size();
-		final int c = components();
+	/**
+	 * {@code sum_i sqrt(sum_k g[k][i]^2)} of a field in component form (the l2,1 norm), with
+	 * {@code scratch} (Z H W values) receiving the magnitudes.
+	 */
+	double magnitudeSum(final float[][] g, final float[] scratch) {
 		return TvRows.sum(rows(), width, r -> {
-			double s = 0;
-			for (int i = r * width, end = i + width; i < end; i++) {
-				double m = 0;
-				for (int k = 0; k < c; k++) {
-					final double v = g[k * n + i];
-					m += v * v;
-				}
-				s += Math.sqrt(m);
-			}
-			return s;
+			final int a = r * width, b = a + width;
+			magnitudes(g, scratch, a, b);
+			return TvRows.sum(scratch, a, b);
 		});
 	}
 
-	private void gradientRow(final float[] v, final float[] g, final int r) {
-		final int n = domain.size();
+	/** m[i] = |(g[0][i], g[1][i](, g[2][i]))| for a <= i < b. */
+	static void magnitudes(final float[][] g, final float[] m, final int a, final int b) {
+		final float[] g0 = g[0], g1 = g[1];
+		if (g.length == 2) {
+			for (int i = a; i < b; i++) m[i] = (float) Math.sqrt(g0[i] * g0[i] + g1[i] * g1[i]);
+		}
+		else {
+			final float[] g2 = g[2];
+			for (int i = a; i < b; i++) m[i] = (float) Math.sqrt(g0[i] * g0[i] + g1[i] * g1[i] +
+				g2[i] * g2[i]);
+		}
+	}
+
+	/**
+	 * Row r (0 <= r < Z H) of the gradient of v: component k of pixel i goes to
+	 * {@code g[k][offsets[k] + i]}.
+	 */
+	private void gradientRow(final float[] v, final int r, final float[][] g, final int[] offsets) {
 		final int z = r / height;
 		final int y = r - z * height;
 		final int i0 = r * width;
 		final int last = i0 + width - 1;
-		final int ox = (volume ? 2 : 1) * n;
-		for (int i = i0; i < last; i++) g[ox + i] = v[i + 1] - v[i];
-		g[ox + last] = 0;
-		final int oy = (volume ? 1 : 0) * n;
+		final int cx = volume ? 2 : 1, cy = cx - 1;
+		final float[] gx = g[cx], gy = g[cy];
+		final int ox = offsets[cx], oy = offsets[cy];
+		for (int i = i0; i < last; i++) gx[ox + i] = v[i + 1] - v[i];
+		gx[ox + last] = 0;
 		if (y < height - 1) {
-			for (int i = i0; i <= last; i++) g[oy + i] = v[i + width] - v[i];
+			for (int i = i0; i <= last; i++) gy[oy + i] = v[i + width] - v[i];
 		}
 		else {
-			for (int i = i0; i <= last; i++) g[oy + i] = 0;
+			for (int i = i0; i <= last; i++) gy[oy + i] = 0;
 		}
 		if (volume) {
+			final float[] gz = g[0];
+			final int oz = offsets[0];
 			final int plane = height * width;
 			if (z < depth - 1) {
-				for (int i = i0; i <= last; i++) g[i] = zWeight * (v[i + plane] - v[i]);
+				for (int i = i0; i <= last; i++) gz[oz + i] = zWeight * (v[i + plane] - v[i]);
 			}
 			else {
-				for (int i = i0; i <= last; i++) g[i] = 0;
+				for (int i = i0; i <= last; i++) gz[oz + i] = 0;
 			}
 		}
 	}
 
-	private void adjointRow(final float[] g, final float[] out, final int r) {
-		final int n = domain.size();
+	/** Row r of D^T g into {@code out}, g as in {@link #gradientRow}. */
+	private void adjointRow(final float[][] g, final int[] offsets, final int r, final float[] out) {
 		final int z = r / height;
 		final int y = r - z * height;
 		final int i0 = r * width;
 		final int last = i0 + width - 1;
-		final int ox = (volume ? 2 : 1) * n;
-		float previous = 0;
-		for (int i = i0; i < last; i++) {
-			final float c = g[ox + i];
-			out[i] = previous - c;
-			previous = c;
+		final int cx = volume ? 2 : 1, cy = cx - 1;
+		final float[] gx = g[cx], gy = g[cy];
+		final int ox = offsets[cx], oy = offsets[cy];
+		if (y > 0 && y < height - 1 && width > 1) {
+			// an inner row, in one pass
+			final int up = oy - width;
+			out[i0] = -gx[ox + i0] + gy[up + i0] - gy[oy + i0];
+			for (int i = i0 + 1; i < last; i++) out[i] = gx[ox + i - 1] - gx[ox + i] + gy[up + i] -
+				gy[oy + i];
+			out[last] = gx[ox + last - 1] + gy[up + last] - gy[oy + last];
 		}
-		out[last] = previous;
-		final int oy = (volume ? 1 : 0) * n;
-		if (y > 0) {
-			for (int i = i0; i <= last; i++) out[i] += g[oy + i - width];
-		}
-		if (y < height - 1) {
-			for (int i = i0; i <= last; i++) out[i] -= g[oy + i];
+		else {
+			if (width == 1) {
+				out[i0] = 0;
+			}
+			else {
+				out[i0] = -gx[ox + i0];
+				for (int i = i0 + 1; i < last; i++) out[i] = gx[ox + i - 1] - gx[ox + i];
+				out[last] = gx[ox + last - 1];
+			}
+			if (y > 0) {
+				for (int i = i0; i <= last; i++) out[i] += gy[oy + i - width];
+			}
+			if (y < height - 1) {
+				for (int i = i0; i <= last; i++) out[i] -= gy[oy + i];
+			}
 		}
 		if (volume && zWeight != 0) {
+			final float[] gz = g[0];
+			final int oz = offsets[0];
 			final int plane = height * width;
 			if (z > 0) {
-				for (int i = i0; i <= last; i++) out[i] += zWeight * g[i - plane];
+				for (int i = i0; i <= last; i++) out[i] += zWeight * gz[oz + i - plane];
 			}
 			if (z < depth - 1) {
-				for (int i = i0; i <= last; i++) out[i] -= zWeight * g[i];
+				for (int i = i0; i <= last; i++) out[i] -= zWeight * gz[oz + i];
 			}
 		}
+	}
+
+	/** Row r of D^T g into {@code out}, g in component form. */
+	void adjointRow(final float[][] g, final int r, final float[] out) {
+		adjointRow(g, NO_OFFSETS, r, out);
+	}
+
+	/** Row r of the gradient of v into component form. */
+	void gradientRow(final float[] v, final int r, final float[][] g) {
+		gradientRow(v, r, g, NO_OFFSETS);
 	}
 }

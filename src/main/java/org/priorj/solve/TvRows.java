@@ -31,4 +31,32 @@ final class TvRows {
 		for (final double v : partial) s += v;
 		return s;
 	}
+
+	/** a[from] + ... + a[to - 1] in double, in four interleaved partial sums (so the loop pipelines). */
+	static double sum(final float[] a, final int from, final int to) {
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			s0 += a[i];
+			s1 += a[i + 1];
+			s2 += a[i + 2];
+			s3 += a[i + 3];
+		}
+		for (; i < to; i++) s0 += a[i];
+		return (s0 + s1) + (s2 + s3);
+	}
+
+	/** a[from]^2 + ... + a[to - 1]^2 in double, as {@link #sum(float[], int, int)}. */
+	static double sumOfSquares(final float[] a, final int from, final int to) {
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			s0 += (double) a[i] * a[i];
+			s1 += (double) a[i + 1] * a[i + 1];
+			s2 += (double) a[i + 2] * a[i + 2];
+			s3 += (double) a[i + 3] * a[i + 3];
+		}
+		for (; i < to; i++) s0 += (double) a[i] * a[i];
+		return (s0 + s1) + (s2 + s3);
+	}
 }
