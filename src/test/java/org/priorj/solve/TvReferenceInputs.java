@@ -30,6 +30,44 @@ final class TvReferenceInputs {
 		return f;
 	}
 
+	/** A piecewise-constant image: the disc and box of {@link #image} without ramp and noise. */
+	static float[] shapes(final int h, final int w) {
+		final float[] f = new float[h * w];
+		for (int y = 0; y < h; y++) {
+			final double v = y / (double) (h - 1);
+			for (int x = 0; x < w; x++) {
+				final double u = x / (double) (w - 1);
+				f[y * w + x] = (float) (0.2 + 0.5 * ((u - 0.4) * (u - 0.4) + (v - 0.55) * (v -
+					0.55) < 0.09 ? 1 : 0) + 0.25 * (u > 0.6 && v < 0.35 ? 1 : 0));
+			}
+		}
+		return f;
+	}
+
+	static double maxAbsDifference(final float[] a, final float[] b) {
+		double m = 0;
+		for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+		return m;
+	}
+
+	/** Cancels once {@code after} steps were reported. */
+	static Progress cancelAfter(final int after) {
+		return new Progress() {
+
+			int done;
+
+			@Override
+			public void report(final String task, final int d, final int total) {
+				done = d;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return done >= after;
+			}
+		};
+	}
+
 	static float[] volume(final int d, final int h, final int w) {
 		final float[] f = new float[d * h * w];
 		for (int z = 0; z < d; z++) {
