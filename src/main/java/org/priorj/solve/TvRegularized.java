@@ -40,7 +40,7 @@ import org.priorj.physics.Shape;
  * {@code iterations} steps (default 300) or, when a tolerance is set, when the relative change
  * of x falls below it. The estimate starts at zero or at a given image.
  * <p>
- * Memory: about {@code 3 components + 5} floats per image pixel and 3 floats per measurement
+ * Memory: {@code 3 components + 4} floats per image pixel and 3 floats per measurement
  * value, besides the operator's own scratch. Inputs are never modified. Immutable; the
  * {@code with...} methods return modified copies.
  */
