@@ -29,9 +29,11 @@ public class ReconstructClassicalCommand implements Command {
 		"measurement (its Info names the operator)")
 	private ImagePlus measurement;
 
-	@Parameter(persist = false, label = "method", choices = { "auto", "adjoint", "fbp" },
-		description = "auto: FBP for CT, zero filling for MRI, harmonic for inpainting, bicubic " +
-			"for super-resolution, Richardson-Lucy for blur, TV for denoising")
+	@Parameter(persist = false, label = "method", choices = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov", "richardson_lucy", "bicubic",
+			"harmonic_inpainting", "zero_filled", "adjoint" },
+		description = "auto: FBP for CT, CGLS for dynamic CT, zero filling for MRI, harmonic " +
+			"inpainting for masks, bicubic for super-resolution, Richardson-Lucy for blur, TV for " +
+			"denoising")
 	private String method = "auto";
 
 	@Parameter(persist = false, label = "iterations", min = "1", description = "Iterations of iterative methods")

@@ -4,40 +4,66 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.priorj.image.Checks;
+import org.priorj.physics.Downsampling;
+import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
+import org.priorj.physics.MaskOperator;
 import org.priorj.physics.Measurement;
+import org.priorj.physics.Shape;
+import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.ct.FbpFilter;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
+import org.priorj.physics.mri.MultiCoilMri;
+import org.priorj.physics.mri.SingleCoilMri;
 
 /**
  * The classical reconstruction methods by name, as the commands, the command line and the demo
  * offer them, each applied to a self-describing {@link Measurement}. {@code auto} picks the usual
- * baseline for the measurement's operator.
+ * baseline for the measurement's operator: FBP for CT, CGLS for dynamic CT, zero filling for MRI,
+ * harmonic inpainting for masks, bicubic interpolation for super-resolution, Richardson-Lucy for
+ * blur, TV denoising for denoising.
  */
 public final class ClassicalMethods {
 
 	/** Every name {@link #reconstruct} accepts, {@code auto} first. */
-	public static final String[] NAMES = { "auto", "adjoint", "fbp" };
+	public static final String[] NAMES = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov",
+		"richardson_lucy", "bicubic", "harmonic_inpainting", "zero_filled", "adjoint" };
 
 	private ClassicalMethods() {}
 
 	/** Parameters shared by the methods; each method reads the ones it uses. */
 	public static final class Parameters {
 
+		/** Iterations of iterative methods. */
 		public int iterations = 100;
+		/** Regularisation weight of tv and tikhonov, in the data's units (TV: per unit gradient). */
 		public double lambda = 0.01;
+		/** FBP filter: ramp, shepp_logan or hann. */
 		public String filter = "ramp";
+		/** Keep the estimate >= 0 (sirt, tv). */
 		public boolean nonnegative = false;
 	}
 
-	/** The method {@code auto} stands for, given the operator kind of a measurement. */
+	/** The method {@code auto} stands for, given a measurement's operator. */
 	public static String auto(final Measurement m) {
 		switch (m.operatorSpec().kind()) {
 			case "radon":
 				return "fbp";
+			case "dynamic-ct":
+				return "cgls";
+			case "mri":
+				return "zero_filled";
+			case "mask":
+				return "harmonic_inpainting";
+			case "downsample":
+				return "bicubic";
+			case "blur":
+				return "richardson_lucy";
+			case "identity":
+				return "tv";
 			default:
-				return "adjoint";
+				return "cgls";
 		}
 	}
 
@@ -47,22 +73,105 @@ public final class ClassicalMethods {
 		final String name = "auto".equals(method) ? auto(m) : method;
 		final LinearOperator a = m.operator();
 		final float[] y = m.data();
-		final Map<String, String> used = new LinkedHashMap<>();
+		final boolean complex = m.operatorSpec().kind().equals("mri");
+		Checks.positive("iterations", p.iterations);
+		Checks.nonNegative("lambda", p.lambda);
 		switch (name) {
 			case "adjoint":
-				return new Result(a.adjoint(y), a.domain(), new double[0], "", Result.direct(),
-					"adjoint", used);
-			case "fbp": {
-				Checks.require(a instanceof ParallelBeamProjector, "method", "fbp for operator '" + m
-					.operatorSpec().kind() + "'", "fbp only for radon measurements");
-				final FbpFilter filter = fbpFilter(p.filter);
-				used.put("filter", p.filter);
-				return new Result(new FilteredBackProjection((ParallelBeamProjector) a, filter).apply(
-					y), a.domain(), new double[0], "", Result.direct(), "fbp", used);
-			}
+				return direct("adjoint", a.adjoint(y), a.domain(), Map.of());
+			case "fbp":
+				return fbp(a, y, p.filter);
+			case "cgls":
+				return Cgls.solve(a, y, null, 0, p.iterations, Cgls.DEFAULT_TOLERANCE, progress);
+			case "sirt":
+				Checks.require(!complex, "method", "sirt for MRI", "a real operator (CT, blur...)");
+				return Sirt.solve(a, y, null, Sirt.DEFAULT_RELAXATION, p.nonnegative, p.iterations, 0,
+					progress);
+			case "tikhonov":
+				return Tikhonov.solve(a, y, p.lambda, Tikhonov.Regulariser.IDENTITY, p.iterations,
+					Tikhonov.DEFAULT_TOLERANCE, progress);
+			case "tv":
+				if (a instanceof Identity) return new TvDenoiser(p.lambda).withIterations(p.iterations)
+					.denoise(y, a.domain(), progress);
+				return new TvRegularized(p.lambda).withIterations(p.iterations).withNonNegativity(
+					p.nonnegative).withComplexImage(complex).solve(a, y, progress);
+			case "richardson_lucy":
+				Checks.require(!complex, "method", "richardson_lucy for MRI",
+					"an operator with non-negative entries (blur, CT)");
+				return RichardsonLucy.solve(a, y, p.iterations, progress);
+			case "bicubic":
+				return bicubic(a, y);
+			case "harmonic_inpainting":
+				return harmonic(a, y, p, progress);
+			case "zero_filled":
+				if (a instanceof MultiCoilMri) return direct("zero_filled", ((MultiCoilMri) a).zeroFilled(
+					y), a.domain(), Map.of());
+				Checks.require(a instanceof SingleCoilMri, "method", "zero_filled for operator '" + m
+					.operatorSpec().kind() + "'", "zero_filled for mri measurements");
+				return direct("zero_filled", ((SingleCoilMri) a).zeroFilled(y), a.domain(), Map.of());
 			default:
 				throw Checks.bad("method", "'" + method + "'", String.join(", ", NAMES));
 		}
+	}
+
+	private static Result direct(final String name, final float[] x, final Shape shape,
+		final Map<String, String> used)
+	{
+		return new Result(x, shape, new double[0], "", Result.direct(), name, used);
+	}
+
+	/** FBP, slice by slice for a volume. */
+	private static Result fbp(final LinearOperator a, final float[] y, final String filterName) {
+		final FbpFilter filter = fbpFilter(filterName);
+		final ParallelBeamProjector p = projector(a);
+		final FilteredBackProjection fbp = new FilteredBackProjection(p, filter);
+		final int in = p.range().size(), out = p.domain().size();
+		final int slices = y.length / in;
+		final float[] x = new float[slices * out];
+		for (int z = 0; z < slices; z++) {
+			final float[] s = new float[in];
+			System.arraycopy(y, z * in, s, 0, in);
+			System.arraycopy(fbp.apply(s), 0, x, z * out, out);
+		}
+		return direct("fbp", x, a.domain(), Map.of("filter", filterName));
+	}
+
+	private static ParallelBeamProjector projector(final LinearOperator a) {
+		if (a instanceof ParallelBeamProjector) return (ParallelBeamProjector) a;
+		if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a)
+			.slice(0) instanceof ParallelBeamProjector) return (ParallelBeamProjector) ((SliceWiseOperator) a)
+				.slice(0);
+		throw Checks.bad("method", "fbp for " + a.describe(), "fbp only for radon measurements");
+	}
+
+	private static Result bicubic(final LinearOperator a, final float[] y) {
+		if (a instanceof Downsampling) return BicubicUpsampling.solve((Downsampling) a, y);
+		if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a)
+			.slice(0) instanceof Downsampling)
+		{
+			final Downsampling d = (Downsampling) ((SliceWiseOperator) a).slice(0);
+			return BicubicUpsampling.solve(y, a.range(), d.factor());
+		}
+		throw Checks.bad("method", "bicubic for " + a.describe(),
+			"bicubic only for downsample measurements");
+	}
+
+	private static Result harmonic(final LinearOperator a, final float[] y, final Parameters p,
+		final Progress progress)
+	{
+		final int iterations = Math.max(p.iterations, HarmonicInpainting.DEFAULT_ITERATIONS);
+		if (a instanceof MaskOperator) return HarmonicInpainting.solve((MaskOperator) a, y,
+			iterations, HarmonicInpainting.DEFAULT_TOLERANCE, progress);
+		if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a).slice(0) instanceof MaskOperator) {
+			final float[] m = ((MaskOperator) ((SliceWiseOperator) a).slice(0)).mask();
+			final float[] masks = new float[y.length];
+			for (int z = 0; z < y.length / m.length; z++) System.arraycopy(m, 0, masks, z * m.length,
+				m.length);
+			return HarmonicInpainting.solve(y, masks, a.domain(), iterations,
+				HarmonicInpainting.DEFAULT_TOLERANCE, progress);
+		}
+		throw Checks.bad("method", "harmonic_inpainting for " + a.describe(),
+			"harmonic_inpainting only for mask measurements");
 	}
 
 	static FbpFilter fbpFilter(final String name) {

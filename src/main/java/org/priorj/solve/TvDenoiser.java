@@ -159,11 +159,12 @@ public final class TvDenoiser {
 		final Iterations.Outcome outcome)
 	{
 		final Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("algorithm", "chambolle");
 		parameters.put("weight", Double.toString(weight));
 		parameters.put("eps", Double.toString(eps));
 		parameters.put("max_iterations", Integer.toString(iterations));
 		if (shape.rank() == 3) parameters.put("z_weight", Double.toString(zWeight));
 		return new Result(estimate, shape, history, HISTORY_LABEL, outcome,
-			"TV denoising (Chambolle)", parameters);
+			"tv", parameters);
 	}
 }

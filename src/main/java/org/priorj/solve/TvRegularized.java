@@ -180,7 +180,7 @@ public final class TvRegularized {
 				return tolerance <= 0 || change > tolerance * Math.sqrt(squaredNorm(x));
 			});
 		return new Result(x, domain, Arrays.copyOf(history, outcome.steps), HISTORY_LABEL,
-			outcome, "TV (Chambolle-Pock)", parameters(operator, tau, sigmaData, sigmaTv));
+			outcome, "tv", parameters(operator, tau, sigmaData, sigmaTv));
 	}
 
 	private TvGradient gradientFor(final LinearOperator operator) {
@@ -268,6 +268,7 @@ public final class TvRegularized {
 		final float sigmaData, final float sigmaTv)
 	{
 		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("algorithm", "chambolle_pock");
 		m.put("lambda", Double.toString(lambda));
 		m.put("max_iterations", Integer.toString(iterations));
 		m.put("nonnegative", Boolean.toString(nonNegative));

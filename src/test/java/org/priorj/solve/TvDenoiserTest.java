@@ -71,7 +71,7 @@ class TvDenoiserTest {
 		final double after = org.priorj.metrics.Psnr.compute(clean, r.estimate(), 1);
 		assertTrue(after > before + 8, before + " dB -> " + after + " dB");
 		assertTrue(r.converged());
-		assertTrue(r.describe().startsWith("TV denoising (Chambolle) weight=0.1"), r.describe());
+		assertTrue(r.describe().startsWith("tv algorithm=chambolle weight=0.1"), r.describe());
 	}
 
 	@Test

@@ -1,0 +1,113 @@
+package org.priorj.solve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.priorj.image.phantom.EllipsePhantom;
+import org.priorj.metrics.Psnr;
+import org.priorj.physics.GaussianNoise;
+import org.priorj.physics.Measurement;
+import org.priorj.physics.NoiseModel;
+import org.priorj.physics.OperatorSpec;
+import org.priorj.physics.Shape;
+import org.priorj.physics.Simulator;
+
+class ClassicalMethodsTest {
+
+	static Measurement simulate(final String spec, final NoiseModel noise) {
+		final float[] x = EllipsePhantom.sheppLogan(64, true);
+		return Simulator.simulate(x, Shape.of(64, 64), OperatorSpec.parse(spec), noise, 1);
+	}
+
+	/** Each operator kind with the method auto picks, and the PSNR it must at least reach. */
+	static Stream<Arguments> cases() {
+		return Stream.of(
+			Arguments.of("radon angles=0:180:90", "fbp", 20.0),
+			Arguments.of("mask missing_fraction=0.5 seed=2", "harmonic_inpainting", 17.0),
+			Arguments.of("downsample factor=2 method=bicubic", "bicubic", 18.0),
+			Arguments.of("blur psf=gaussian:1", "richardson_lucy", 20.0),
+			Arguments.of("identity", "tv", 25.0));
+	}
+
+	@ParameterizedTest(name = "{0}: auto = {1}")
+	@MethodSource("cases")
+	void autoPicksTheUsualBaselineAndItImprovesOnTheData(final String spec, final String method,
+		final double minPsnr)
+	{
+		final Measurement m = simulate(spec, new GaussianNoise(0.01));
+		assertEquals(method, ClassicalMethods.auto(m));
+		final Result r = ClassicalMethods.reconstruct("auto", m, new ClassicalMethods.Parameters(),
+			Progress.NONE);
+		assertEquals(method, r.method());
+		final double psnr = Psnr.compute(EllipsePhantom.sheppLogan(64, true), r.estimate(), 1);
+		assertTrue(psnr > minPsnr, method + " PSNR " + psnr);
+	}
+
+	@Test
+	void everyIterativeMethodRunsOnCtAndTvBeatsFbpOnSparseViews() {
+		final Measurement m = simulate("radon angles=0:180:20", GaussianNoise.relativeToMax(
+			simulate("radon angles=0:180:20", NoiseModel.NONE).data(), 0.01));
+		final float[] truth = EllipsePhantom.sheppLogan(64, true);
+		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
+		p.iterations = 200;
+		p.lambda = 0.1;
+		p.nonnegative = true;
+		final double fbp = Psnr.compute(truth, ClassicalMethods.reconstruct("fbp", m, p,
+			Progress.NONE).estimate(), 1);
+		final double tv = Psnr.compute(truth, ClassicalMethods.reconstruct("tv", m, p, Progress.NONE)
+			.estimate(), 1);
+		assertTrue(tv > fbp + 3, "TV " + tv + " vs FBP " + fbp);
+		for (final String name : new String[] { "cgls", "sirt", "tikhonov", "adjoint" }) {
+			final Result r = ClassicalMethods.reconstruct(name, m, p, Progress.NONE);
+			assertEquals(64 * 64, r.estimate().length, name);
+			for (final float v : r.estimate()) assertTrue(Float.isFinite(v), name);
+		}
+	}
+
+	@Test
+	void mriZeroFillingAndTvOnComplexData() {
+		final float[] re = EllipsePhantom.sheppLogan(32, true);
+		final float[] z = new float[2 * re.length];
+		System.arraycopy(re, 0, z, 0, re.length);
+		final Measurement m = Simulator.simulate(z, Shape.of(2, 32, 32), OperatorSpec.parse(
+			"mri mask=uniform1d acceleration=2 seed=1"), NoiseModel.NONE, 0);
+		assertEquals("zero_filled", ClassicalMethods.auto(m));
+		final Result zf = ClassicalMethods.reconstruct("auto", m, new ClassicalMethods.Parameters(),
+			Progress.NONE);
+		assertEquals(Shape.of(2, 32, 32), zf.shape());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> ClassicalMethods.reconstruct(
+			"sirt", m, new ClassicalMethods.Parameters(), Progress.NONE)).getMessage().contains(
+				"'method'"));
+	}
+
+	@Test
+	void refusesUnknownMethodsAndMethodsThatDoNotFitTheOperator() {
+		final Measurement blur = simulate("blur psf=gaussian:1", NoiseModel.NONE);
+		for (final String bad : new String[] { "magic", "fbp", "bicubic", "harmonic_inpainting",
+			"zero_filled" })
+			assertTrue(assertThrows(IllegalArgumentException.class, () -> ClassicalMethods
+				.reconstruct(bad, blur, new ClassicalMethods.Parameters(), Progress.NONE)).getMessage()
+					.contains("'method'"), bad);
+		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
+		p.filter = "cosine";
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> ClassicalMethods.reconstruct(
+			"fbp", simulate("radon angles=0:180:10", NoiseModel.NONE), p, Progress.NONE))
+				.getMessage().contains("'filter'"));
+	}
+
+	@Test
+	void theCommandOffersExactlyTheseMethods() throws Exception {
+		final org.scijava.plugin.Parameter ann = Class.forName(
+			"org.priorj.fiji.ReconstructClassicalCommand").getDeclaredField("method").getAnnotation(
+				org.scijava.plugin.Parameter.class);
+		assertArrayEquals(ClassicalMethods.NAMES, ann.choices());
+	}
+}
