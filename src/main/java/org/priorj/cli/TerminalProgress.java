@@ -27,7 +27,7 @@ final class TerminalProgress {
 		final StringBuilder bar = new StringBuilder("\r[");
 		for (int i = 0; i < WIDTH; i++) bar.append(i < filled ? '=' : i == filled ? '>' : ' ');
 		bar.append("] ").append(e.getStatusMessage() == null ? value + "/" + max : e
-			.getStatusMessage());
+			.getStatusMessage()).append(value < max ? " (Ctrl-C stops) " : "                ");
 		err.print(bar);
 		err.flush();
 		drawn = true;

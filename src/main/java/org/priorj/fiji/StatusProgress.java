@@ -30,10 +30,10 @@ final class StatusProgress implements Progress {
 		if (done < total && now - last < 100_000_000L) return;
 		last = now;
 		final String message = task + " " + done + "/" + total + (left.isEmpty() ? "" : ", " +
-			left + " left") + " (Esc cancels)";
+			left + " left");
 		if (status != null) status.showStatus(done, total, message);
 		if (IJ.getInstance() != null) {
-			IJ.showStatus(message);
+			IJ.showStatus(message + " (Esc stops)");
 			IJ.showProgress(done, total);
 		}
 	}

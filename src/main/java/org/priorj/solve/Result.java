@@ -77,7 +77,7 @@ public final class Result {
 	public String describe() {
 		final StringBuilder sb = new StringBuilder(method);
 		parameters.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
-		sb.append(" iterations=").append(outcome.steps);
+		sb.append(" iterations_run=").append(outcome.steps);
 		if (outcome.cancelled) sb.append(" (cancelled)");
 		return sb.toString();
 	}

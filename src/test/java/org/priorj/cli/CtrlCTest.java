@@ -1,0 +1,64 @@
+package org.priorj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C on the command line stops a long run and still writes its current estimate. */
+class CtrlCTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	@Timeout(120)
+	void interruptWritesTheCurrentEstimateAndExits130() throws Exception {
+		final String m = dir.resolve("m.tif").toString(), r = dir.resolve("r.tif").toString();
+		assertEquals(0, Main.run(new String[] { "simulate", "--input", new File(
+			"test-images/camera.png").getAbsolutePath(), "--operator", "radon angles=0:180:30",
+			"--output", m }));
+		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		final Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty(
+			"java.class.path"), "org.priorj.cli.Main", "solve", "--measurement", m, "--method",
+			"sirt", "--iterations", "1000000", "--output", r)).redirectErrorStream(true).start();
+		// wait until the progress bar shows iterations running, then press Ctrl-C
+		final BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+			StandardCharsets.UTF_8));
+		final StringBuilder seen = new StringBuilder();
+		for (int c; (c = out.read()) >= 0;) {
+			seen.append((char) c);
+			if (seen.toString().matches("(?s).*SIRT [1-9][0-9]*/1000000.*")) break;
+		}
+		assertTrue(seen.length() > 0 && p.isAlive(), "no progress seen: " + seen);
+		new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+		final Thread drain = new Thread(() -> {
+			try {
+				for (int c; (c = out.read()) >= 0;) seen.append((char) c);
+			}
+			catch (final java.io.IOException e) {
+				// the process ended
+			}
+		});
+		drain.start();
+		assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop");
+		drain.join(5000);
+		assertEquals(130, p.exitValue(), seen.toString());
+		final ImagePlus result = IJ.openImage(r);
+		final String info = (String) result.getProperty("Info");
+		assertTrue(info.contains("(cancelled)"), info);
+	}
+}
