@@ -16,6 +16,7 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
 import org.priorj.image.Checks;
+import org.priorj.image.ImagePlusConverter;
 import org.priorj.metrics.Psnr;
 import org.priorj.metrics.Ssim;
 import org.priorj.physics.GaussianNoise;
@@ -161,9 +162,7 @@ final class Demo {
 		Checks.require(imp.getStackSize() == 2, "image", "brain_slice_complex.tif has " + imp
 			.getStackSize() + " slices", "2 (real, imaginary)");
 		final int w = imp.getWidth(), h = imp.getHeight();
-		final float[] z = new float[2 * w * h];
-		for (int p = 0; p < 2; p++) System.arraycopy((float[]) imp.getStack().getProcessor(p + 1)
-			.convertToFloatProcessor().getPixels(), 0, z, p * w * h, w * h);
+		final float[] z = ImagePlusConverter.pixels(imp);
 		double max = 0;
 		for (final float v : SingleCoilMri.magnitude(z)) max = Math.max(max, v);
 		for (int i = 0; i < z.length; i++) z[i] /= max;

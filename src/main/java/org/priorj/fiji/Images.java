@@ -5,6 +5,7 @@ import ij.ImageStack;
 import ij.process.FloatProcessor;
 
 import org.priorj.image.Checks;
+import org.priorj.image.ImagePlusConverter;
 import org.priorj.physics.Shape;
 
 /**
@@ -24,14 +25,7 @@ final class Images {
 		Checks.require(imp.getType() != ImagePlus.COLOR_RGB && imp.getType() != ImagePlus.COLOR_256,
 			parameter, "image '" + imp.getTitle() + "' is colour",
 			"an 8-, 16- or 32-bit gray image (Image > Type > 32-bit first)");
-		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
-		final float[] all = new float[w * h * n];
-		for (int z = 0; z < n; z++) {
-			final float[] px = (float[]) imp.getStack().getProcessor(z + 1).convertToFloatProcessor()
-				.getPixels();
-			System.arraycopy(px, 0, all, z * w * h, w * h);
-		}
-		return Checks.finite(parameter, all);
+		return Checks.finite(parameter, ImagePlusConverter.pixels(imp));
 	}
 
 	static Shape shape(final ImagePlus imp) {

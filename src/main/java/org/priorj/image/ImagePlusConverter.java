@@ -91,6 +91,11 @@ public final class ImagePlusConverter {
 		return ArrayImgs.floats(out, dimensions(imp));
 	}
 
+	/** The (calibrated) values of all planes of {@code imp}, in stack order, as a new array. */
+	public static float[] pixels(final ImagePlus imp) {
+		return FloatArrays.sharedArray(copy(imp));
+	}
+
 	/**
 	 * A new 32-bit image (single image, stack or hyperstack) holding a copy of {@code image}.
 	 *

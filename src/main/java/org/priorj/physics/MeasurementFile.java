@@ -11,6 +11,7 @@ import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 
 import org.priorj.image.Checks;
+import org.priorj.image.ImagePlusConverter;
 
 /**
  * Reads and writes a {@link Measurement} as a 32-bit TIFF that ImageJ opens: the data's last two
@@ -80,12 +81,7 @@ public final class MeasurementFile {
 		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
 		Checks.require((long) w * h * n == dataShape.size(), "measurement", "image of " + w + "x" +
 			h + "x" + n + " pixels but metadata says " + dataShape, "pixels matching priorj.data_shape");
-		final float[] data = new float[dataShape.size()];
-		for (int p = 0; p < n; p++) {
-			final float[] px = (float[]) imp.getStack().getProcessor(p + 1)
-				.convertToFloatProcessor().getPixels();
-			System.arraycopy(px, 0, data, p * w * h, w * h);
-		}
+		final float[] data = ImagePlusConverter.pixels(imp);
 		Checks.finite("measurement", data);
 		long seed = 0;
 		try {

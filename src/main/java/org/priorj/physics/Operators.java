@@ -8,6 +8,7 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.priorj.image.Checks;
+import org.priorj.image.ImagePlusConverter;
 import org.priorj.physics.ct.AngleSchedule;
 import org.priorj.physics.ct.DynamicProjector;
 import org.priorj.physics.ct.ParallelBeamProjector;
@@ -263,14 +264,10 @@ public final class Operators {
 		final ImagePlus imp = IJ.openImage(path);
 		Checks.require(imp != null, parameter, "file '" + path + "' could not be read as an image",
 			"a TIFF, PNG or other image ImageJ opens");
-		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
-		final float[] all = new float[w * h * n];
-		for (int z = 0; z < n; z++) {
-			final float[] px = (float[]) imp.getStack().getProcessor(z + 1).convertToFloatProcessor()
-				.getPixels();
-			System.arraycopy(px, 0, all, z * w * h, w * h);
-		}
-		return new float[][] { Checks.finite(parameter, all), { w, h, n } };
+		Checks.require(imp.getBitDepth() != 24, parameter, "'" + path + "' is a colour image",
+			"a gray image");
+		return new float[][] { Checks.finite(parameter, ImagePlusConverter.pixels(imp)), { imp
+			.getWidth(), imp.getHeight(), imp.getStackSize() } };
 	}
 
 	static int parseInt(final String parameter, final String s) {
