@@ -53,6 +53,22 @@ class MacroTest {
 	}
 
 	@Test
+	void deblurExampleComparesThreeMethods() throws Exception {
+		final String code = macro("deblur_compare.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File("test-images/coins.png")
+			.getAbsolutePath()));
+		for (final String m : new String[] { "richardson_lucy", "tikhonov", "tv" })
+			assertTrue(log.matches("(?s).*" + m + ": PSNR [0-9.]+ dB.*"), log);
+	}
+
+	@Test
+	void everyExampleMacroIsRunByATest() {
+		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
+		assertEquals(2, names.length, "a new example macro needs a test here: " + String.join(", ",
+			names));
+	}
+
+	@Test
 	void macroKeysAreTheParameterNamesAndTheInputIsUntouched() {
 		final ImagePlus truth = IJ.createImage("truth", "32-bit ramp", 64, 64, 1);
 		final float[] before = ((float[]) truth.getProcessor().getPixels()).clone();
