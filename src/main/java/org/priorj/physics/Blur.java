@@ -20,7 +20,7 @@ import org.priorj.image.Checks;
  * <p>
  * Memory: for a kernel that is not separable, the kernel's spectrum, 2 Fh Fw floats, where
  * Fh >= H + 2 (kh/2) and Fw >= W + 2 (kw/2) are rounded up to products of 2, 3 and 5, plus 2 Fh Fw
- * floats of scratch per call; for a separable one, index tables of about 2 (kh H + kw W) values
+ * floats of scratch per call; for a separable one, index tables of 4 (kh H + kw W) values
  * and 2 H W floats of scratch per call.
  */
 public final class Blur implements LinearOperator {
