@@ -43,6 +43,9 @@ public final class Main {
 		"  bench     bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
 		"            time the forward operators; with FILE from scripts/bench_skimage_operators.py,",
 		"            print the ratios to scikit-image",
+		"            bench classical --data DIR [--repeats N]",
+		"            run FBP, TV, Richardson-Lucy and SIRT on the inputs that",
+		"            scripts/bench_skimage_classical.py wrote to DIR; table against scikit-image",
 		"",
 		"exit codes: 0 done, 1 failure, 2 bad usage or input (the message names the parameter),",
 		"130 cancelled with Ctrl-C (the current estimate is written first)");
@@ -110,11 +113,22 @@ public final class Main {
 					return 0;
 				}
 				case "bench": {
-					if (rest.isEmpty() || !rest.get(0).equals("operators")) throw new IllegalArgumentException(
-						"Parameter 'bench': got " + (rest.isEmpty() ? "nothing" : "'" + rest.get(0) + "'") +
-							"; allowed: operators.");
-					final Map<String, String> o = options(rest.subList(1, rest.size()).toArray(new String[0]),
-						new String[] { "size", "angles", "repeats", "skimage" });
+					final String what = rest.isEmpty() ? null : rest.get(0);
+					if (!"operators".equals(what) && !"classical".equals(what))
+						throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
+							? "nothing" : "'" + what + "'") + "; allowed: operators, classical.");
+					final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
+					if (what.equals("classical")) {
+						final Map<String, String> o = options(more, new String[] { "data", "repeats" });
+						if (!o.containsKey("data")) throw new IllegalArgumentException(
+							"Parameter 'data': not given; allowed: --data DIR written by " +
+								"scripts/bench_skimage_classical.py.");
+						new ClassicalBench(Path.of(o.get("data")), integer(o, "repeats", 5), System.out)
+							.run();
+						return 0;
+					}
+					final Map<String, String> o = options(more, new String[] { "size", "angles",
+						"repeats", "skimage" });
 					new OperatorBench(integer(o, "size", 256), integer(o, "angles", 180), integer(o,
 						"repeats", 5), System.out).run(o.containsKey("skimage") ? Path.of(o.get(
 							"skimage")) : null);

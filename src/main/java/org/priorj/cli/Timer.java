@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Timing as PriorJ's benchmarks report it: after a warm-up, {@code repeats} rounds, each the best of
- * {@code inner} calls, and the median round; plus the bytes all threads allocated during one call.
+ * Timing as PriorJ's benchmarks report it: after a warm-up (at least 3 calls and 0.5 s),
+ * {@code repeats} rounds, each the best of {@code inner} calls, and the median round; plus the
+ * bytes all threads allocated during one call.
  * The machine is noisy, so a figure means something only as a ratio against a baseline measured in
  * the same run.
  */
@@ -30,7 +31,10 @@ final class Timer {
 	private Timer() {}
 
 	static Result time(final Runnable task, final int repeats, final int inner) {
-		for (int i = 0; i < 3; i++) task.run();
+		// warm-up: at least 3 calls and half a second, so that the JIT has compiled the hot loops
+		// and its compiler threads no longer compete with the timed calls
+		final long warm = System.nanoTime();
+		for (int i = 0; i < 3 || System.nanoTime() - warm < 500_000_000L && i < 100; i++) task.run();
 		final long before = allocatedByAllThreads();
 		task.run();
 		final long allocated = allocatedByAllThreads() - before;

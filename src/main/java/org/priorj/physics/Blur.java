@@ -14,11 +14,14 @@ import org.priorj.image.Checks;
  * operator is exactly "extend, convolve linearly, crop". The adjoint is crop-transpose, correlation,
  * and the transpose of the extension (which folds mirrored contributions back onto the border).
  * <p>
- * A separable kernel (Gaussian, box) is applied in two direct 1-D passes instead, which is the same
- * operator computed faster.
+ * A separable kernel (Gaussian, box) is applied in two direct 1-D passes instead ({@link
+ * LineConvolution}, in parallel over lines for large images), which is the same operator computed
+ * faster.
  * <p>
- * Memory: the kernel's spectrum, 2 Fh Fw floats, where Fh >= H + 2 (kh/2) and Fw >= W + 2 (kw/2)
- * are rounded up to products of 2, 3 and 5; plus 2 Fh Fw floats of scratch per call.
+ * Memory: for a kernel that is not separable, the kernel's spectrum, 2 Fh Fw floats, where
+ * Fh >= H + 2 (kh/2) and Fw >= W + 2 (kw/2) are rounded up to products of 2, 3 and 5, plus 2 Fh Fw
+ * floats of scratch per call; for a separable one, index tables of 4 (kh H + kw W) values
+ * and 2 H W floats of scratch per call.
  */
 public final class Blur implements LinearOperator {
 
@@ -29,10 +32,11 @@ public final class Blur implements LinearOperator {
 	/** FFT grid: the extended image's size rounded up to a product of 2, 3 and 5. */
 	private final int fh, fw;
 	private final int[] mapY, mapX;
-	private final float[] spectrum; // interleaved complex, fh x fw
+	/** Interleaved complex, fh x fw; null for a separable kernel. */
+	private final float[] spectrum;
 	private final ThreadLocal<FloatFFT_2D> fft;
 	/** For a separable kernel (Gaussian, box): the same operator as two 1-D passes, else null. */
-	private final SparseRows alongX, alongY, alongXt, alongYt;
+	private final LineConvolution alongX, alongY;
 
 	public Blur(final int height, final int width, final Kernel kernel, final Boundary boundary) {
 		Checks.positive("height", height);
@@ -54,6 +58,13 @@ public final class Blur implements LinearOperator {
 		fh = smooth(hp);
 		fw = smooth(wp);
 		fft = ThreadLocal.withInitial(() -> new FloatFFT_2D(fh, fw));
+		final float[][] uv = separate(kernel);
+		alongY = uv == null ? null : new LineConvolution(uv[0], kernel.centerY(), height, boundary);
+		alongX = uv == null ? null : new LineConvolution(uv[1], kernel.centerX(), width, boundary);
+		spectrum = uv == null ? spectrum(kernel) : null;
+	}
+
+	private float[] spectrum(final Kernel kernel) {
 		final float[] k = new float[2 * fh * fw];
 		for (int y = 0; y < kernel.height(); y++)
 			for (int x = 0; x < kernel.width(); x++) {
@@ -62,13 +73,7 @@ public final class Blur implements LinearOperator {
 				k[2 * (yy * fw + xx)] += kernel.at(y, x);
 			}
 		fft.get().complexForward(k);
-		spectrum = k;
-		final float[][] uv = separate(kernel);
-		alongY = uv == null ? null : axis(uv[0], kernel.centerY(), height, boundary);
-		alongX = uv == null ? null : axis(uv[1], kernel.centerX(), width, boundary);
-		// the adjoint as gathers too: scattered writes cost twice as much here
-		alongYt = uv == null ? null : alongY.transpose();
-		alongXt = uv == null ? null : alongX.transpose();
+		return k;
 	}
 
 	/**
@@ -94,28 +99,6 @@ public final class Blur implements LinearOperator {
 			for (int j = 0; j < v.length; j++)
 				if (Math.abs(k.at(i, j) - u[i] * v[j]) > 1e-6f * max) return null;
 		return new float[][] { u, v };
-	}
-
-	/** out[c] = sum_j w[j] ext(in)[c - (j - centre)] along one axis of length n. */
-	private static SparseRows axis(final float[] w, final int centre, final int n,
-		final Boundary boundary)
-	{
-		final int[][] idx = new int[n][];
-		final float[][] wt = new float[n][];
-		for (int c = 0; c < n; c++) {
-			int kept = 0;
-			for (int j = 0; j < w.length; j++) if (boundary.source(c - (j - centre), n) >= 0) kept++;
-			idx[c] = new int[kept];
-			wt[c] = new float[kept];
-			kept = 0;
-			for (int j = 0; j < w.length; j++) {
-				final int src = boundary.source(c - (j - centre), n);
-				if (src < 0) continue;
-				idx[c][kept] = src;
-				wt[c][kept++] = w[j];
-			}
-		}
-		return new SparseRows(n, idx, wt);
 	}
 
 	/** The smallest n' >= n whose only prime factors are 2, 3 and 5. */
@@ -161,15 +144,17 @@ public final class Blur implements LinearOperator {
 		Checks.length(adjoint ? "y" : "x", in, h * w);
 		Checks.length(adjoint ? "x" : "y", out, h * w);
 		if (alongX != null) {
-			final float[] tmp = new float[h * w];
+			final float[][] a = new float[h][w], b = new float[h][w];
+			for (int r = 0; r < h; r++) System.arraycopy(in, r * w, a[r], 0, w);
 			if (adjoint) {
-				alongYt.applyColumns(in, tmp, w);
-				alongXt.applyRows(tmp, out, h);
+				alongY.alongColumns(a, b, true);
+				alongX.alongRows(b, a, true);
 			}
 			else {
-				alongX.applyRows(in, tmp, h);
-				alongY.applyColumns(tmp, out, w);
+				alongX.alongRows(a, b, false);
+				alongY.alongColumns(b, a, false);
 			}
+			for (int r = 0; r < h; r++) System.arraycopy(a[r], 0, out, r * w, w);
 			return;
 		}
 		final float[] buf = new float[2 * fh * fw];

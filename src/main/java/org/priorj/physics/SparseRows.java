@@ -76,24 +76,4 @@ public final class SparseRows {
 			}
 		}
 	}
-
-	/** The transposed map (outputs become inputs), for adjoints computed as gathers. */
-	public SparseRows transpose() {
-		final int[] count = new int[inputs];
-		for (final int[] ix : index) for (final int i : ix) count[i]++;
-		final int[][] idx = new int[inputs][];
-		final float[][] wt = new float[inputs][];
-		for (int i = 0; i < inputs; i++) {
-			idx[i] = new int[count[i]];
-			wt[i] = new float[count[i]];
-		}
-		final int[] fill = new int[inputs];
-		for (int o = 0; o < outputs; o++)
-			for (int k = 0; k < index[o].length; k++) {
-				final int i = index[o][k];
-				idx[i][fill[i]] = o;
-				wt[i][fill[i]++] = weight[o][k];
-			}
-		return new SparseRows(outputs, idx, wt);
-	}
 }

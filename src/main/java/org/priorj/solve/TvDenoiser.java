@@ -113,12 +113,13 @@ public final class TvDenoiser {
 				double e = 0;
 				if (k > 0) {
 					e = TvRows.sum(rows, width, r -> {
-						gradient.adjointRow(p, r, out);
+						// the magnitudes are recomputed below before they are read: scratch here
+						gradient.adjointRow(p, r, out, magnitude);
 						return addRow(image, out, r * width, width);
 					});
 				}
 				e += weight * TvRows.sum(rows, width, r -> {
-					gradient.gradientRow(out, r, g);
+					gradient.gradientRow(out, r, g, magnitude);
 					final int a = r * width, b = a + width;
 					TvGradient.magnitudes(g, magnitude, a, b);
 					for (int c = 0; c < p.length; c++) dualStep(p[c], g[c], magnitude, a, b, tau,

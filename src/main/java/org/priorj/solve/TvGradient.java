@@ -29,9 +29,6 @@ import org.priorj.physics.Shape;
  */
 public final class TvGradient implements LinearOperator {
 
-	/** Offsets of fields in component form (one array per component). */
-	private static final int[] NO_OFFSETS = new int[3];
-
 	private final Shape domain;
 	private final Shape range;
 	private final boolean volume;
@@ -111,54 +108,40 @@ public final class TvGradient implements LinearOperator {
 	public void apply(final float[] x, final float[] g) {
 		domain.check("x", x, "image shape");
 		range.check("g", g, "gradient shape (components first)");
-		apply(x, flat(g), flatOffsets());
+		final float[][] field = newField();
+		apply(x, field, new float[domain.size()]);
+		for (int k = 0; k < field.length; k++) System.arraycopy(field[k], 0, g, k * domain.size(),
+			domain.size());
 	}
 
 	@Override
 	public void adjoint(final float[] g, final float[] x) {
 		range.check("g", g, "gradient shape (components first)");
 		domain.check("x", x, "image shape");
-		adjoint(flat(g), flatOffsets(), x);
+		final float[][] field = newField();
+		for (int k = 0; k < field.length; k++) System.arraycopy(g, k * domain.size(), field[k], 0,
+			domain.size());
+		adjoint(field, x, new float[domain.size()]);
 	}
 
 	/**
 	 * The gradient of x into separate component arrays: component k of pixel i goes to
 	 * {@code g[k][i]} (each array holds Z H W values). Solvers keep their fields in this form
-	 * because loops over one array per component vectorise, and loops that read two components
-	 * of one array at a run-time offset do not.
+	 * because loops over one array per component vectorise. {@code scratch} (Z H W values) is
+	 * overwritten.
 	 */
-	void apply(final float[] x, final float[][] g) {
-		apply(x, g, NO_OFFSETS);
+	void apply(final float[] x, final float[][] g, final float[] scratch) {
+		TvRows.forEach(rows(), width, r -> gradientRow(x, r, g, scratch));
 	}
 
-	/** The adjoint of {@link #apply(float[], float[][])}. */
-	void adjoint(final float[][] g, final float[] x) {
-		adjoint(g, NO_OFFSETS, x);
+	/** The adjoint of {@link #apply(float[], float[][], float[])}; {@code scratch} is overwritten. */
+	void adjoint(final float[][] g, final float[] x, final float[] scratch) {
+		TvRows.forEach(rows(), width, r -> adjointRow(g, r, x, scratch));
 	}
 
 	/** A field of gradients in component form, {@code components() x (Z H W)}. */
 	float[][] newField() {
 		return new float[components()][domain.size()];
-	}
-
-	private void apply(final float[] x, final float[][] g, final int[] offsets) {
-		TvRows.forEach(rows(), width, r -> gradientRow(x, r, g, offsets));
-	}
-
-	private void adjoint(final float[][] g, final int[] offsets, final float[] x) {
-		TvRows.forEach(rows(), width, r -> adjointRow(g, offsets, r, x));
-	}
-
-	private float[][] flat(final float[] g) {
-		final float[][] a = new float[components()][];
-		java.util.Arrays.fill(a, g);
-		return a;
-	}
-
-	private int[] flatOffsets() {
-		final int[] o = new int[components()];
-		for (int k = 0; k < o.length; k++) o[k] = k * domain.size();
-		return o;
 	}
 
 	/**
@@ -168,8 +151,9 @@ public final class TvGradient implements LinearOperator {
 	public double isotropicTv(final float[] x) {
 		domain.check("x", x, "image shape");
 		final float[][] g = newField();
-		apply(x, g);
-		return magnitudeSum(g, new float[domain.size()]);
+		final float[] scratch = new float[domain.size()];
+		apply(x, g, scratch);
+		return magnitudeSum(g, scratch);
 	}
 
 	/**
@@ -197,92 +181,63 @@ public final class TvGradient implements LinearOperator {
 		}
 	}
 
-	/**
-	 * Row r (0 <= r < Z H) of the gradient of v: component k of pixel i goes to
-	 * {@code g[k][offsets[k] + i]}.
+	/*
+	 * The row loops below read a neighbour (i + 1, i + W, i + H W) only through a shifted copy of
+	 * it stored at index i of a scratch array: Java 17's JIT vectorises a loop only when all its
+	 * arrays are indexed alike, and the copy (System.arraycopy) is an intrinsic. Each row writes
+	 * only its own part of the scratch array, so rows can run in parallel.
 	 */
-	private void gradientRow(final float[] v, final int r, final float[][] g, final int[] offsets) {
+
+	/**
+	 * Row r (0 <= r < Z H) of the gradient of v: component k of pixel i goes to {@code g[k][i]}.
+	 * The row's part of {@code scratch} is overwritten.
+	 */
+	void gradientRow(final float[] v, final int r, final float[][] g, final float[] scratch) {
 		final int z = r / height;
 		final int y = r - z * height;
-		final int i0 = r * width;
-		final int last = i0 + width - 1;
-		final int cx = volume ? 2 : 1, cy = cx - 1;
-		final float[] gx = g[cx], gy = g[cy];
-		final int ox = offsets[cx], oy = offsets[cy];
-		for (int i = i0; i < last; i++) gx[ox + i] = v[i + 1] - v[i];
-		gx[ox + last] = 0;
-		if (y < height - 1) {
-			for (int i = i0; i <= last; i++) gy[oy + i] = v[i + width] - v[i];
-		}
-		else {
-			for (int i = i0; i <= last; i++) gy[oy + i] = 0;
-		}
+		final int a = r * width, b = a + width;
+		final float[] gx = g[volume ? 2 : 1], gy = g[volume ? 1 : 0];
+		// a neighbour outside the image is the pixel itself, so the difference there is exactly 0
+		System.arraycopy(v, a + 1, scratch, a, width - 1);
+		scratch[b - 1] = v[b - 1];
+		for (int i = a; i < b; i++) gx[i] = scratch[i] - v[i];
+		System.arraycopy(v, y < height - 1 ? a + width : a, scratch, a, width);
+		for (int i = a; i < b; i++) gy[i] = scratch[i] - v[i];
 		if (volume) {
 			final float[] gz = g[0];
-			final int oz = offsets[0];
-			final int plane = height * width;
-			if (z < depth - 1) {
-				for (int i = i0; i <= last; i++) gz[oz + i] = zWeight * (v[i + plane] - v[i]);
-			}
-			else {
-				for (int i = i0; i <= last; i++) gz[oz + i] = 0;
-			}
+			System.arraycopy(v, z < depth - 1 ? a + height * width : a, scratch, a, width);
+			for (int i = a; i < b; i++) gz[i] = zWeight * (scratch[i] - v[i]);
 		}
 	}
 
-	/** Row r of D^T g into {@code out}, g as in {@link #gradientRow}. */
-	private void adjointRow(final float[][] g, final int[] offsets, final int r, final float[] out) {
+	/** Row r of D^T g into {@code out}; the row's part of {@code scratch} is overwritten. */
+	void adjointRow(final float[][] g, final int r, final float[] out, final float[] scratch) {
 		final int z = r / height;
 		final int y = r - z * height;
-		final int i0 = r * width;
-		final int last = i0 + width - 1;
-		final int cx = volume ? 2 : 1, cy = cx - 1;
-		final float[] gx = g[cx], gy = g[cy];
-		final int ox = offsets[cx], oy = offsets[cy];
-		if (y > 0 && y < height - 1 && width > 1) {
-			// an inner row, in one pass
-			final int up = oy - width;
-			out[i0] = -gx[ox + i0] + gy[up + i0] - gy[oy + i0];
-			for (int i = i0 + 1; i < last; i++) out[i] = gx[ox + i - 1] - gx[ox + i] + gy[up + i] -
-				gy[oy + i];
-			out[last] = gx[ox + last - 1] + gy[up + last] - gy[oy + last];
+		final int a = r * width, b = a + width;
+		final float[] gx = g[volume ? 2 : 1], gy = g[volume ? 1 : 0];
+		// (D_x^T g)[i] = g[i - 1] - g[i], where g before the first and at the last column is 0
+		scratch[a] = 0;
+		System.arraycopy(gx, a, scratch, a + 1, width - 1);
+		for (int i = a; i < b - 1; i++) out[i] = scratch[i] - gx[i];
+		out[b - 1] = scratch[b - 1];
+		if (y > 0) {
+			System.arraycopy(gy, a - width, scratch, a, width);
+			for (int i = a; i < b; i++) out[i] += scratch[i];
 		}
-		else {
-			if (width == 1) {
-				out[i0] = 0;
-			}
-			else {
-				out[i0] = -gx[ox + i0];
-				for (int i = i0 + 1; i < last; i++) out[i] = gx[ox + i - 1] - gx[ox + i];
-				out[last] = gx[ox + last - 1];
-			}
-			if (y > 0) {
-				for (int i = i0; i <= last; i++) out[i] += gy[oy + i - width];
-			}
-			if (y < height - 1) {
-				for (int i = i0; i <= last; i++) out[i] -= gy[oy + i];
-			}
+		if (y < height - 1) {
+			for (int i = a; i < b; i++) out[i] -= gy[i];
 		}
 		if (volume && zWeight != 0) {
 			final float[] gz = g[0];
-			final int oz = offsets[0];
 			final int plane = height * width;
 			if (z > 0) {
-				for (int i = i0; i <= last; i++) out[i] += zWeight * gz[oz + i - plane];
+				System.arraycopy(gz, a - plane, scratch, a, width);
+				for (int i = a; i < b; i++) out[i] += zWeight * scratch[i];
 			}
 			if (z < depth - 1) {
-				for (int i = i0; i <= last; i++) out[i] -= zWeight * gz[oz + i];
+				for (int i = a; i < b; i++) out[i] -= zWeight * gz[i];
 			}
 		}
-	}
-
-	/** Row r of D^T g into {@code out}, g in component form. */
-	void adjointRow(final float[][] g, final int r, final float[] out) {
-		adjointRow(g, NO_OFFSETS, r, out);
-	}
-
-	/** Row r of the gradient of v into component form. */
-	void gradientRow(final float[] v, final int r, final float[][] g) {
-		gradientRow(v, r, g, NO_OFFSETS);
 	}
 }

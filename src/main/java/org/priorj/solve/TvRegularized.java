@@ -150,7 +150,7 @@ public final class TvRegularized {
 		ax[1] = ax[0].clone();
 		final float[][] p = gradient.newField();
 		final float[][][] dx = { gradient.newField(), gradient.newField() }; // D x_k, D x_k-1
-		gradient.apply(x, dx[0]);
+		gradient.apply(x, dx[0], new float[n]);
 		for (int c = 0; c < p.length; c++) System.arraycopy(dx[0][c], 0, dx[1][c], 0, n);
 		final float[] backProjection = domain.newArray();
 		final float[] divergence = domain.newArray();
@@ -166,7 +166,8 @@ public final class TvRegularized {
 					magnitude, r * width, r * width + width, sigmaTv, lambdaF));
 				// primal step
 				operator.adjoint(q, backProjection);
-				gradient.adjoint(p, divergence);
+				// magnitude is free between the dual step and the objective: scratch
+				gradient.adjoint(p, divergence, magnitude);
 				final double change = primalStep(x, backProjection, divergence, tau);
 				// keep A x and D x of the new and previous estimates
 				swap(ax);
@@ -174,7 +175,7 @@ public final class TvRegularized {
 				final float[][] t = dx[0];
 				dx[0] = dx[1];
 				dx[1] = t;
-				gradient.apply(x, dx[0]);
+				gradient.apply(x, dx[0], magnitude);
 				history[k] = 0.5 * squaredDistance(ax[0], y) + (lambda > 0 ? lambda * gradient
 					.magnitudeSum(dx[0], magnitude) : 0);
 				return tolerance <= 0 || change > tolerance * Math.sqrt(squaredNorm(x));

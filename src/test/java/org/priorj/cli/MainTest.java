@@ -44,6 +44,9 @@ class MainTest {
 		assertEquals(2, Main.run(new String[] { "demo", "--ovewrite" }));
 		assertEquals(2, Main.run(new String[] { "bench", "everything" }));
 		assertEquals(2, Main.run(new String[] { "bench", "operators", "--size", "big" }));
+		assertEquals(2, Main.run(new String[] { "bench", "classical" }));
+		assertEquals(2, Main.run(new String[] { "bench", "classical", "--data", dir.resolve("none")
+			.toString() }));
 		assertEquals(2, Main.run(new String[] { "demo", "--images", dir.resolve("none")
 			.toString() }));
 	}

@@ -52,6 +52,23 @@ class BlurTest {
 	}
 
 	@Test
+	void separablePassesRunInParallelOnLargeImagesWithTheSameResult() {
+		// 184 x 200 values exceed LineConvolution.PARALLEL_MIN, so the lines are split over threads
+		final Random rnd = new Random(5);
+		final int h = 184, w = 200;
+		assertTrue(h * w >= LineConvolution.PARALLEL_MIN);
+		final float[] x = OperatorAssertions.gaussian(h * w, rnd);
+		for (final Boundary b : Boundary.values()) {
+			final Blur blur = new Blur(h, w, Kernel.gaussian(2), b);
+			final float[] got = blur.apply(x);
+			final float[] want = direct(x, h, w, Kernel.gaussian(2), b);
+			for (int i = 0; i < got.length; i++)
+				assertEquals(want[i], got[i], 1e-4, b + " at " + i);
+			OperatorAssertions.assertAdjoint(blur);
+		}
+	}
+
+	@Test
 	void hasNoWrapAroundAtTheBorder() {
 		final int n = 32;
 		final float[] x = new float[n * n];
