@@ -19,6 +19,7 @@ import org.priorj.physics.Kernel;
 import org.priorj.physics.Shape;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
+import org.priorj.physics.ct.RotationCentre;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RichardsonLucy;
 import org.priorj.solve.Sirt;
@@ -36,8 +37,8 @@ import org.priorj.solve.TvDenoiser;
  * from zeros) with its projector. PSNR: data range 1; CT inside {@link Masks#inscribedDisk},
  * Richardson-Lucy without a border of the manifest's width and on the full image.
  * <p>
- * For an even image size FBP also runs on scikit-image's sinogram moved to PriorJ's rotation
- * centre ({@link RotationCentreShift}, not timed), and SIRT runs on that one, so that the
+ * For an even image size FBP runs with both rotation-centre conventions ({@link RotationCentre}),
+ * and SIRT with scikit-image's, so that the
  * comparison is about the methods rather than the two geometry conventions.
  */
 final class ClassicalBench {
@@ -93,21 +94,23 @@ final class ClassicalBench {
 		final String name = "FBP ramp vs `iradon` ramp, " + n + "×" + n + ", " + angles.length +
 			" angles";
 		if (n % 2 == 1) {
-			fbp(name + " (same rotation centre)", c, n, angles, sino, phantom);
+			fbp(name + " (both conventions put the rotation centre on the same pixel)", c, n, angles,
+				sino, phantom, RotationCentre.GEOMETRIC);
 			return;
 		}
-		fbp(name + ", scikit-image's sinogram as it is (rotation centres half a pixel apart)", c, n,
-			angles, sino, phantom);
-		fbp(name + ", the same sinogram moved to PriorJ's rotation centre (Fourier shift, " +
-			"not timed)", c, n, angles, RotationCentreShift.toPriorJ(sino, n, angles), phantom);
+		fbp(name + ", PriorJ's projector with `center=pixel`, scikit-image's convention", c, n,
+			angles, sino, phantom, RotationCentre.PIXEL);
+		fbp(name + ", PriorJ's default `center=geometric` on scikit-image's sinogram (the wrong " +
+			"convention for this data, half a pixel off)", c, n, angles, sino, phantom,
+			RotationCentre.GEOMETRIC);
 	}
 
 	private void fbp(final String name, final JsonObject c, final int n, final double[] angles,
-		final float[] sino, final float[] phantom)
+		final float[] sino, final float[] phantom, final RotationCentre centre)
 	{
 		final float[][] rec = new float[1][];
 		final Timer.Result t = Timer.time(() -> rec[0] = FilteredBackProjection.ramp(
-			ParallelBeamProjector.of(n, n, angles)).apply(sino), repeats, 3);
+			new ParallelBeamProjector(n, n, angles, n, centre)).apply(sino), repeats, 3);
 		final JsonObject sk = c.getAsJsonObject("skimage_fbp");
 		final double ours = Psnr.compute(phantom, rec[0], 1, Masks.inscribedDisk(n, n));
 		final double theirs = sk.get("psnr_disk").getAsDouble();
@@ -177,15 +180,17 @@ final class ClassicalBench {
 		final int n = c.get("size").getAsInt();
 		final float[] phantom = RawFloatArray.read(dir, c.get("phantom").getAsString()).data;
 		final double[] angles = ParallelBeamProjector.halfTurn(c.get("angles").getAsInt());
-		// in PriorJ's geometry, as for FBP, so that the comparison is about the iterations
-		final float[] sino = RotationCentreShift.toPriorJ(sinogram(c), n, angles);
+		// scikit-image's convention, as for FBP, so that the comparison is about the iterations
+		final float[] sino = sinogram(c);
+		final ParallelBeamProjector projector = new ParallelBeamProjector(n, n, angles, n,
+			RotationCentre.PIXEL);
 		final boolean[] disk = Masks.inscribedDisk(n, n);
 		final double[] psnr = new double[11];
 		final Timer.Result[] t = new Timer.Result[11];
 		for (final int k : new int[] { 1, 10 }) {
 			final float[][] est = new float[1][];
-			t[k] = Timer.time(() -> est[0] = Sirt.solve(ParallelBeamProjector.of(n, n, angles),
-				sino, k, Progress.NONE).estimate(), repeats, 3);
+			t[k] = Timer.time(() -> est[0] = Sirt.solve(projector, sino, k, Progress.NONE)
+				.estimate(), repeats, 3);
 			psnr[k] = Psnr.compute(phantom, est[0], 1, disk);
 		}
 		final JsonObject sk = c.getAsJsonObject("skimage_sart");
@@ -193,14 +198,13 @@ final class ClassicalBench {
 		final JsonObject skPsnr = sk.getAsJsonObject("psnr_disk");
 		final String name = "SIRT (relaxation 1) vs `iradon_sart` (relaxation " + sk.get(
 			"relaxation").getAsDouble() + "), " + n + "×" + n + ", " + angles.length + " angles" +
-			(n % 2 == 0 ? ", sinogram moved to PriorJ's rotation centre" : "");
+			", `center=pixel`";
 		row(name + ": per step (PriorJ: (10 steps − 1 step) / 9); PSNR after 1 step", (t[10].medianMs -
 			t[1].medianMs) / 9, skMs, psnr[1], skPsnr.get("1").getAsDouble(), "none set");
 		row("same, 10 steps (scikit-image: 10 × one step); PSNR after 10 steps", t[10].medianMs, 10 *
 			skMs, psnr[10], skPsnr.get("10").getAsDouble(), "none set");
 		final long t0 = System.nanoTime();
-		final float[] x100 = Sirt.solve(ParallelBeamProjector.of(n, n, angles), sino, 100,
-			Progress.NONE).estimate();
+		final float[] x100 = Sirt.solve(projector, sino, 100, Progress.NONE).estimate();
 		return new double[] { (System.nanoTime() - t0) / 1e6, Psnr.compute(phantom, x100, 1,
 			disk) };
 	}

@@ -12,6 +12,7 @@ import org.priorj.image.ImagePlusConverter;
 import org.priorj.physics.ct.AngleSchedule;
 import org.priorj.physics.ct.DynamicProjector;
 import org.priorj.physics.ct.ParallelBeamProjector;
+import org.priorj.physics.ct.RotationCentre;
 import org.priorj.physics.mri.CoilMaps;
 import org.priorj.physics.mri.MultiCoilMri;
 import org.priorj.physics.mri.SamplingMask;
@@ -30,8 +31,9 @@ import org.priorj.physics.mri.SingleCoilMri;
  * <li>{@code blur psf=gaussian:2} ({@code gaussian:SIGMA}, {@code box:SIZE},
  * {@code motion:LENGTH:ANGLE}, {@code file:PATH}) {@code boundary=reflect} ({@code zero})</li>
  * <li>{@code downsample factor=4 method=bicubic} ({@code block}) {@code boundary=reflect}</li>
- * <li>{@code radon angles=0:180:180 detectors=max(H,W)}: angles in degrees as
- * {@code START:STOP:COUNT} (STOP excluded) or a comma-separated list</li>
+ * <li>{@code radon angles=0:180:180 detectors=max(H,W) center=geometric}: angles in degrees as
+ * {@code START:STOP:COUNT} (STOP excluded) or a comma-separated list; {@code center=pixel} for
+ * sinograms made with scikit-image's convention (see {@link RotationCentre})</li>
  * <li>{@code dynamic-ct views=1 schedule=golden range=180 detectors=max(H,W)} (schedules
  * {@code linear}, {@code golden}, {@code bit-reversal}) on a time series (T, H, W)</li>
  * <li>{@code mri mask=uniform1d acceleration=4 center_fraction=0.32/acceleration seed=0 coils=1}
@@ -77,7 +79,7 @@ public final class Operators {
 				return new Downsampling(h, w, spec.getInt("factor", 4), method(spec), boundary(spec));
 			case "radon":
 				return new ParallelBeamProjector(h, w, angles(spec.get("angles", "0:180:180")), spec
-					.getInt("detectors", Math.max(h, w)));
+					.getInt("detectors", Math.max(h, w)), centre(spec));
 			default:
 				throw Checks.bad("operator", "kind '" + spec.kind() + "'",
 					"identity, mask, blur, downsample, radon, dynamic-ct, mri");
@@ -223,6 +225,18 @@ public final class Operators {
 		if (t.length < 2 || t[1].isEmpty()) throw Checks.bad("psf", "'" + String.join(":", t) + "'",
 			allowed);
 		return t[1];
+	}
+
+	private static RotationCentre centre(final OperatorSpec spec) {
+		final String c = spec.get("center", "geometric");
+		switch (c) {
+			case "geometric":
+				return RotationCentre.GEOMETRIC;
+			case "pixel":
+				return RotationCentre.PIXEL;
+			default:
+				throw Checks.bad("center", "'" + c + "'", "geometric or pixel (scikit-image's convention)");
+		}
 	}
 
 	private static Boundary boundary(final OperatorSpec spec) {

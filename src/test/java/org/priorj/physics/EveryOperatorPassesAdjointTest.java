@@ -27,6 +27,7 @@ class EveryOperatorPassesAdjointTest {
 			Arguments.of("radon angles=0:180:30", Shape.of(32, 32)),
 			Arguments.of("radon angles=0:120:40 detectors=40", Shape.of(24, 31)),
 			Arguments.of("radon angles=3,50,97.5,170", Shape.of(17, 16)),
+			Arguments.of("radon angles=0:180:25 center=pixel", Shape.of(20, 16)),
 			Arguments.of("radon angles=0:180:12", Shape.of(4, 16, 16)),
 			Arguments.of("blur psf=gaussian:1", Shape.of(3, 12, 10)),
 			Arguments.of("dynamic-ct views=2 schedule=golden", Shape.of(5, 16, 16)),

@@ -12,7 +12,8 @@ import org.priorj.physics.Shape;
  * {@code (angles, detectors)}, one row per angle, with its exact discrete adjoint.
  * <p>
  * <b>Geometry.</b> Pixels and detector bins have unit size. Pixel (column x, row y) sits at
- * {@code (x - cx, y - cy)} from the image centre {@code cx = (W-1)/2, cy = (H-1)/2}; rows run
+ * {@code (x - cx, y - cy)} from the rotation centre, by default the geometric centre
+ * {@code cx = (W-1)/2, cy = (H-1)/2} (see {@link RotationCentre} for the other convention); rows run
  * downwards. At angle θ (degrees, any finite value, any order) it projects to the detector
  * coordinate {@code s = (x - cx) cos θ - (y - cy) sin θ}, and detector bin k is centred at
  * {@code s = k - (D-1)/2}. So θ = 0 sums each column (detector k = column k when D = W),
@@ -61,6 +62,7 @@ public final class ParallelBeamProjector implements LinearOperator {
 	/** Padded row: index {@code pad + k} holds detector k; the margins catch footprints outside. */
 	private final int pad;
 	private final int paddedLength;
+	private final RotationCentre centre;
 
 	/**
 	 * @param height image rows H
@@ -71,6 +73,16 @@ public final class ParallelBeamProjector implements LinearOperator {
 	public ParallelBeamProjector(final int height, final int width, final double[] anglesDegrees,
 		final int detectors)
 	{
+		this(height, width, anglesDegrees, detectors, RotationCentre.GEOMETRIC);
+	}
+
+	/**
+	 * @param centre where the rotation axis is ({@link RotationCentre#PIXEL} for sinograms made by
+	 *          scikit-image and FFT-centred tools)
+	 */
+	public ParallelBeamProjector(final int height, final int width, final double[] anglesDegrees,
+		final int detectors, final RotationCentre centre)
+	{
 		this.height = Checks.positive("height", height);
 		this.width = Checks.positive("width", width);
 		this.detectors = Checks.positive("detectors", detectors);
@@ -79,12 +91,15 @@ public final class ParallelBeamProjector implements LinearOperator {
 		this.domain = Shape.of(height, width);
 		this.range = Shape.of(n, detectors);
 
-		final double cx = (width - 1) / 2.0;
-		final double cy = (height - 1) / 2.0;
-		final double cd = (detectors - 1) / 2.0;
+		if (centre == null) throw Checks.bad("center", "got null", "geometric or pixel");
+		this.centre = centre;
+		final double cx = centre.of(width);
+		final double cy = centre.of(height);
+		final double cd = centre.of(detectors);
 		// Footprint right ends t satisfy |t - cd - 1/2| <= halfDiagonal + 1/2; keep t - 1 >= 0 and
 		// t < paddedLength with a bin of margin against rounding.
-		final double reach = Math.hypot(cx, cy) + 1;
+		final double reach = Math.hypot(Math.max(cx, width - 1 - cx), Math.max(cy, height - 1 -
+			cy)) + 1;
 		this.pad = Math.max(1, (int) Math.ceil(reach - cd) + 2);
 		this.paddedLength = Math.max(pad + detectors, (int) Math.ceil(cd + 1 + reach) + pad + 2);
 
@@ -102,6 +117,10 @@ public final class ParallelBeamProjector implements LinearOperator {
 				shift);
 			for (int y = 0; y < height; y++) rowTerm[a * height + y] = (float) (-(y - cy) * sin);
 		}
+	}
+
+	public RotationCentre centre() {
+		return centre;
 	}
 
 	/** A projector with {@code max(H, W)} detector bins. */
@@ -167,7 +186,8 @@ public final class ParallelBeamProjector implements LinearOperator {
 			lo = Math.min(lo, a);
 			hi = Math.max(hi, a);
 		}
-		return "ParallelBeamProjector " + domain + " -> " + range + " (" + angles.length +
+		return "ParallelBeamProjector " + domain + " -> " + range + (centre == RotationCentre.PIXEL ?
+			" rotation centre at pixel (W/2, H/2)" : "") + " (" + angles.length +
 			" angles in [" + lo + ", " + hi + "] deg, " + detectors +
 			" detectors, distance-driven)";
 	}
