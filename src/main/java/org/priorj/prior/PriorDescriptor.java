@@ -1,0 +1,189 @@
+package org.priorj.prior;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+
+import org.priorj.image.Checks;
+
+/**
+ * The descriptor of a prior, {@code descriptor.json} in the prior's own folder:
+ *
+ * <pre>
+ * { "name": "natural-gray", "kind": "network" | "torchscript" | "analytic",
+ *   "architecture": {...}, "weights": "weights.params", "sha256": "…",
+ *   "range": [0, 1], "channels": 1,
+ *   "convention": "denoiser" | "epsilon-vp",
+ *   "sigma_min": 0.01, "sigma_max": 0.3,
+ *   "training_data": "…", "licence": "…" }
+ * </pre>
+ *
+ * "denoiser": the network computes D(x, sigma) with x and sigma in the range's units; "epsilon-vp":
+ * it computes eps(x_t, t) of a linear-beta VP diffusion (1000 steps, beta 1e-4 to 0.02) on data in
+ * the range. A weights path that leaves the prior's folder, a SHA-256 that does not match, an
+ * unknown kind or convention, or a malformed field is refused with a message naming the field.
+ */
+public final class PriorDescriptor {
+
+	public static final String FILE = "descriptor.json";
+
+	private final Path folder;
+	private final JsonObject json;
+	private final String name;
+	private final String kind;
+	private final String convention;
+	private final double low, high, sigmaMin, sigmaMax;
+	private final int channels;
+
+	private PriorDescriptor(final Path folder, final JsonObject json) {
+		this.folder = folder;
+		this.json = json;
+		this.name = string("name");
+		Checks.require(name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "name", "'" + name + "'",
+			"letters, digits, '.', '_' and '-'");
+		this.kind = string("kind");
+		Checks.require(kind.equals("network") || kind.equals("torchscript") || kind.equals(
+			"analytic"), "kind", "'" + kind + "'", "network, torchscript or analytic");
+		this.convention = json.has("convention") ? string("convention") : "denoiser";
+		Checks.require(convention.equals("denoiser") || convention.equals("epsilon-vp"),
+			"convention", "'" + convention + "'", "denoiser or epsilon-vp");
+		try {
+			final var range = json.getAsJsonArray("range");
+			Checks.require(range != null && range.size() == 2, "range", String.valueOf(range),
+				"[low, high]");
+			this.low = range.get(0).getAsDouble();
+			this.high = range.get(1).getAsDouble();
+			this.channels = json.has("channels") ? json.get("channels").getAsInt() : 1;
+			this.sigmaMin = json.has("sigma_min") ? json.get("sigma_min").getAsDouble() : 0;
+			this.sigmaMax = json.has("sigma_max") ? json.get("sigma_max").getAsDouble() :
+				Double.POSITIVE_INFINITY;
+		}
+		catch (final ClassCastException | IllegalStateException | NumberFormatException e) {
+			throw Checks.bad("descriptor", "a malformed number in " + folder.resolve(FILE), "numbers for " +
+				"range, channels, sigma_min, sigma_max");
+		}
+		Checks.require(low < high, "range", "[" + low + ", " + high + "]", "low < high");
+		Checks.positive("channels", channels);
+		Checks.require(sigmaMin >= 0 && sigmaMin <= sigmaMax, "sigma_min", sigmaMin + " (sigma_max " +
+			sigmaMax + ")", "0 <= sigma_min <= sigma_max");
+	}
+
+	/** Reads {@code folder/descriptor.json}. */
+	public static PriorDescriptor read(final Path folder) {
+		final Path file = folder.resolve(FILE);
+		Checks.require(Files.isRegularFile(file), "prior", "no " + FILE + " in '" + folder + "'",
+			"a prior folder with a descriptor");
+		try {
+			final JsonObject json = new Gson().fromJson(Files.readString(file,
+				StandardCharsets.UTF_8), JsonObject.class);
+			Checks.require(json != null, "descriptor", "'" + file + "' is empty", "a JSON object");
+			return new PriorDescriptor(folder.toAbsolutePath().normalize(), json);
+		}
+		catch (final IOException | JsonParseException e) {
+			throw Checks.bad("descriptor", "'" + file + "' could not be read: " + e.getMessage(),
+				"a JSON object");
+		}
+	}
+
+	private String string(final String key) {
+		Checks.require(json.has(key) && json.get(key).isJsonPrimitive(), key, "missing in " + folder
+			.resolve(FILE), "a string");
+		return json.get(key).getAsString();
+	}
+
+	/**
+	 * The weights file, refused when it lies outside the prior's folder or is missing, or when its
+	 * SHA-256 differs from the descriptor's.
+	 */
+	public Path verifiedWeights() {
+		final String w = string("weights");
+		final Path path = folder.resolve(w).normalize();
+		Checks.require(path.startsWith(folder) && !path.equals(folder), "weights", "'" + w +
+			"' leaves the prior's folder " + folder, "a file inside the prior's folder");
+		Checks.require(Files.isRegularFile(path), "weights", "'" + path + "' does not exist",
+			"the weights file named in the descriptor");
+		final String expected = string("sha256").toLowerCase(Locale.ROOT);
+		final String actual = sha256(path);
+		Checks.require(expected.equals(actual), "sha256", "weights '" + path.getFileName() +
+			"' have SHA-256 " + actual + " but the descriptor says " + expected,
+			"the untouched weights file (re-download or re-train the prior)");
+		return path;
+	}
+
+	public static String sha256(final Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest
+			.getInstance("SHA-256")))
+		{
+			final byte[] buf = new byte[1 << 16];
+			while (in.read(buf) >= 0) {
+				// the digest stream hashes as it reads
+			}
+			final StringBuilder sb = new StringBuilder();
+			for (final byte b : ((DigestInputStream) in).getMessageDigest().digest()) sb.append(String
+				.format("%02x", b));
+			return sb.toString();
+		}
+		catch (final IOException | NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Cannot hash '" + file + "': " + e, e);
+		}
+	}
+
+	public Path folder() {
+		return folder;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String kind() {
+		return kind;
+	}
+
+	public String convention() {
+		return convention;
+	}
+
+	public double low() {
+		return low;
+	}
+
+	public double high() {
+		return high;
+	}
+
+	public int channels() {
+		return channels;
+	}
+
+	public double sigmaMin() {
+		return sigmaMin;
+	}
+
+	public double sigmaMax() {
+		return sigmaMax;
+	}
+
+	/** The whole descriptor (a copy), for fields a loader needs (architecture, format...). */
+	public JsonObject json() {
+		return json.deepCopy();
+	}
+
+	/** A one-line summary for listings. */
+	public String summary() {
+		return name + " (" + kind + ", " + convention + ", range [" + low + ", " + high + "], " +
+			channels + " channel" + (channels == 1 ? "" : "s") + ", sigma " + sigmaMin + "-" +
+			sigmaMax + (json.has("training_data") ? "; trained on " + json.get("training_data")
+				.getAsString() : "") + ")";
+	}
+}

@@ -1,0 +1,66 @@
+package org.priorj.prior;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import org.priorj.image.Checks;
+
+/**
+ * Where a network prior runs: {@code auto} (the GPU when the engine finds CUDA, else the CPU),
+ * {@code cpu} or {@code gpu}. A GPU requested where there is none falls back to the CPU, and
+ * {@link #reason()} says so, for the log and the Engine info command.
+ */
+public final class PriorDevice {
+
+	private final Device device;
+	private final String reason;
+
+	private PriorDevice(final Device device, final String reason) {
+		this.device = device;
+		this.reason = reason;
+	}
+
+	public static PriorDevice resolve(final String requested) {
+		final String r = requested == null ? "auto" : requested.trim().toLowerCase(java.util.Locale.ROOT);
+		Checks.require(r.equals("auto") || r.equals("cpu") || r.equals("gpu"), "device", "'" +
+			requested + "'", "auto, cpu or gpu");
+		if (r.equals("cpu")) return new PriorDevice(Device.cpu(), "cpu requested");
+		final int gpus = gpuCount();
+		if (gpus > 0) return new PriorDevice(Device.gpu(), r + ": the PyTorch engine found " + gpus +
+			" CUDA device" + (gpus == 1 ? "" : "s"));
+		return new PriorDevice(Device.cpu(), r + ": the PyTorch engine found no CUDA device" +
+			(r.equals("gpu") ? ", so PriorJ runs on the CPU" : "") + " (CPU build of PyTorch " +
+			engineVersion() + ")");
+	}
+
+	private static int gpuCount() {
+		try {
+			return Engine.getEngine("PyTorch").getGpuCount();
+		}
+		catch (final RuntimeException e) {
+			return 0;
+		}
+	}
+
+	public static String engineVersion() {
+		try {
+			return Engine.getEngine("PyTorch").getVersion();
+		}
+		catch (final RuntimeException e) {
+			return "unavailable (" + e.getMessage() + ")";
+		}
+	}
+
+	public Device device() {
+		return device;
+	}
+
+	public String reason() {
+		return reason;
+	}
+
+	@Override
+	public String toString() {
+		return device + " (" + reason + ")";
+	}
+}

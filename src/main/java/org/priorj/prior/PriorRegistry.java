@@ -1,0 +1,135 @@
+package org.priorj.prior;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.priorj.image.Checks;
+
+/**
+ * The priors PriorJ can use, by name: every folder with a {@code descriptor.json} directly under the
+ * registry's roots. Each prior is loaded once, on first use, and the same instance is handed to every
+ * caller and thread until it is released. Thread-safe.
+ * <p>
+ * The standard roots, searched in this order: the folders in the system property
+ * {@code priorj.models} (path-separator list), the environment variable {@code PRIORJ_MODELS},
+ * {@code models/} in the working folder (the priors PriorJ ships), and {@code ~/.priorj/priors}
+ * (priors the user imported). A name found twice is taken from the first root.
+ */
+public final class PriorRegistry {
+
+	private static final Logger LOG = Logger.getLogger(PriorRegistry.class.getName());
+
+	private final List<Path> roots;
+	private final PriorDevice device;
+	private final Map<String, PriorLoader> loaders = new ConcurrentHashMap<>();
+	private final Map<String, Denoiser> loaded = new ConcurrentHashMap<>();
+
+	public PriorRegistry(final List<Path> roots, final PriorDevice device) {
+		this.roots = List.copyOf(roots);
+		this.device = device;
+		loaders.put("torchscript", TorchScriptDenoiser::load);
+	}
+
+	/** The standard roots (see the class comment) on the device {@code device} (auto, cpu, gpu). */
+	public static PriorRegistry standard(final String device) {
+		final List<Path> roots = new ArrayList<>();
+		for (final String s : new String[] { System.getProperty("priorj.models"), System.getenv(
+			"PRIORJ_MODELS") })
+			if (s != null && !s.isBlank()) for (final String p : s.split(java.io.File.pathSeparator))
+				roots.add(Path.of(p));
+		roots.add(Path.of("models"));
+		roots.add(userRoot());
+		return new PriorRegistry(roots, PriorDevice.resolve(device));
+	}
+
+	/** Where imported priors go: {@code ~/.priorj/priors}. */
+	public static Path userRoot() {
+		return Path.of(System.getProperty("user.home"), ".priorj", "priors");
+	}
+
+	/** Makes priors of {@code kind} loadable (the network priors register here). */
+	public void register(final String kind, final PriorLoader loader) {
+		loaders.put(kind, loader);
+	}
+
+	public PriorDevice device() {
+		return device;
+	}
+
+	public List<Path> roots() {
+		return roots;
+	}
+
+	/** Every prior found, by name, in root order; unreadable descriptors are skipped with a warning. */
+	public Map<String, PriorDescriptor> list() {
+		final Map<String, PriorDescriptor> all = new LinkedHashMap<>();
+		for (final Path root : roots) {
+			if (!Files.isDirectory(root)) continue;
+			try (Stream<Path> dirs = Files.list(root)) {
+				dirs.filter(d -> Files.isRegularFile(d.resolve(PriorDescriptor.FILE))).sorted().forEach(
+					d -> {
+						try {
+							final PriorDescriptor p = PriorDescriptor.read(d);
+							all.putIfAbsent(p.name(), p);
+						}
+						catch (final IllegalArgumentException e) {
+							LOG.warning("Skipping prior folder " + d + ": " + e.getMessage());
+						}
+					});
+			}
+			catch (final IOException e) {
+				LOG.warning("Cannot list " + root + ": " + e);
+			}
+		}
+		return Collections.unmodifiableMap(all);
+	}
+
+	public PriorDescriptor describe(final String name) {
+		final PriorDescriptor d = list().get(name);
+		if (d == null) throw Checks.bad("prior", "'" + name + "' is not installed", list().isEmpty() ?
+			"a prior folder under " + roots : "one of " + list().keySet());
+		return d;
+	}
+
+	/** The prior {@code name}, loaded on first use and shared afterwards. */
+	public Denoiser load(final String name) {
+		final Denoiser cached = loaded.get(name);
+		if (cached != null) return cached;
+		synchronized (this) {
+			return loaded.computeIfAbsent(name, n -> {
+				final PriorDescriptor d = describe(n);
+				final PriorLoader loader = loaders.get(d.kind());
+				if (loader == null) throw Checks.bad("kind", "'" + d.kind() + "' of prior '" + n + "'",
+					"one of " + loaders.keySet());
+				LOG.info("Loading prior '" + n + "' on " + device);
+				return loader.load(d, device);
+			});
+		}
+	}
+
+	/** Frees the prior's memory; a later {@link #load} reads it again. */
+	public void release(final String name) {
+		final Denoiser d = loaded.remove(name);
+		if (d instanceof AutoCloseable) {
+			try {
+				((AutoCloseable) d).close();
+			}
+			catch (final Exception e) {
+				LOG.warning("Closing prior '" + name + "': " + e);
+			}
+		}
+	}
+
+	public void releaseAll() {
+		for (final String name : new ArrayList<>(loaded.keySet())) release(name);
+	}
+}

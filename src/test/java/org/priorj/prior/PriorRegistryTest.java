@@ -1,0 +1,140 @@
+package org.priorj.prior;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.priorj.physics.Shape;
+
+/**
+ * The registry with TorchScript priors made by scripts/export_test_torchscript.py: exact Gaussian
+ * MMSE denoisers, so every loaded prior can be checked against its closed form.
+ */
+class PriorRegistryTest {
+
+	@TempDir
+	Path root;
+
+	private PriorRegistry registry;
+
+	@AfterEach
+	void release() {
+		if (registry != null) registry.releaseAll();
+	}
+
+	/** A prior folder holding one of the test TorchScript files. */
+	private Path install(final String name, final String file, final String extraJson)
+		throws IOException
+	{
+		final Path dir = Files.createDirectories(root.resolve(name));
+		Files.copy(Path.of("src/test/resources/torchscript", file), dir.resolve(file));
+		final String json = "{\"name\": \"" + name + "\", \"kind\": \"torchscript\", \"weights\": \"" +
+			file + "\", \"sha256\": \"" + PriorDescriptor.sha256(dir.resolve(file)) + "\", " +
+			extraJson + "}";
+		Files.writeString(dir.resolve(PriorDescriptor.FILE), json, StandardCharsets.UTF_8);
+		return dir;
+	}
+
+	private PriorRegistry registry() {
+		registry = new PriorRegistry(List.of(root), PriorDevice.resolve("cpu"));
+		return registry;
+	}
+
+	private static void assertRefuses(final String parameter, final Executable call) {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+		assertTrue(e.getMessage().contains("Parameter '" + parameter + "'"), e.getMessage());
+	}
+
+	@Test
+	void torchScriptDenoiserEqualsItsClosedForm() throws Exception {
+		install("gauss01", "gauss_denoiser01.pt", "\"range\": [0, 1], \"sigma_min\": 0.01, " +
+			"\"sigma_max\": 0.5");
+		install("gausspm1", "gauss_denoiserpm1.pt", "\"range\": [-1, 1]");
+		final PriorRegistry r = registry();
+		assertEquals(List.of("gauss01", "gausspm1"), List.copyOf(r.list().keySet()));
+		final Random rnd = new Random(4);
+		final Shape s = Shape.of(2, 1, 12, 20);
+		final float[] x = new float[s.size()];
+		for (int i = 0; i < x.length; i++) x[i] = rnd.nextFloat();
+		final float[] copy = x.clone();
+		final double sigma = 0.15;
+		final float[] y = r.load("gauss01").denoise(x, s, sigma);
+		final double g = 0.04 / (0.04 + sigma * sigma);
+		for (int i = 0; i < x.length; i++) assertEquals(0.5 + g * (x[i] - 0.5), y[i], 1e-5);
+		assertEquals(0, java.util.Arrays.compare(copy, x), "the input was modified");
+		final Denoiser pm1 = r.load("gausspm1");
+		assertEquals(-1, pm1.low());
+		final float[] y2 = pm1.denoise(x, s, 2 * sigma);
+		final double g2 = 0.16 / (0.16 + 4 * sigma * sigma);
+		for (int i = 0; i < x.length; i++) assertEquals(g2 * x[i], y2[i], 1e-5);
+	}
+
+	@Test
+	void loadsOnceSharesAndReleases() throws Exception {
+		install("gauss01", "gauss_denoiser01.pt", "\"range\": [0, 1]");
+		final PriorRegistry r = registry();
+		final Denoiser a = r.load("gauss01");
+		assertSame(a, r.load("gauss01"));
+		r.release("gauss01");
+		assertNotSame(a, r.load("gauss01"));
+	}
+
+	@Test
+	void refusesTamperedMisplacedAndMalformedPriors() throws Exception {
+		final Path tampered = install("tampered", "gauss_denoiser01.pt", "\"range\": [0, 1]");
+		Files.write(tampered.resolve("gauss_denoiser01.pt"), new byte[] { 1, 2, 3 },
+			java.nio.file.StandardOpenOption.APPEND);
+		final Path corrupt = Files.createDirectories(root.resolve("corrupt"));
+		Files.write(corrupt.resolve("junk.pt"), new byte[] { 9, 9, 9, 9 });
+		Files.writeString(corrupt.resolve(PriorDescriptor.FILE), "{\"name\": \"corrupt\", " +
+			"\"kind\": \"torchscript\", \"weights\": \"junk.pt\", \"sha256\": \"" + PriorDescriptor
+				.sha256(corrupt.resolve("junk.pt")) + "\", \"range\": [0, 1]}");
+		final Path escape = Files.createDirectories(root.resolve("escape"));
+		Files.writeString(escape.resolve(PriorDescriptor.FILE), "{\"name\": \"escape\", " +
+			"\"kind\": \"torchscript\", \"weights\": \"../corrupt/junk.pt\", \"sha256\": \"00\", " +
+			"\"range\": [0, 1]}");
+		final Path odd = Files.createDirectories(root.resolve("odd"));
+		Files.writeString(odd.resolve(PriorDescriptor.FILE), "{\"name\": \"odd\", \"kind\": " +
+			"\"torchscript\", \"convention\": \"score-ve\", \"range\": [0, 1]}");
+		final PriorRegistry r = registry();
+		assertRefuses("sha256", () -> r.load("tampered"));
+		assertRefuses("weights", () -> r.load("corrupt"));
+		assertRefuses("weights", () -> r.load("escape"));
+		assertRefuses("prior", () -> r.load("odd")); // skipped from the list: unknown convention
+		assertRefuses("convention", () -> PriorDescriptor.read(odd));
+		assertRefuses("prior", () -> r.load("nonexistent"));
+		assertRefuses("prior", () -> PriorDescriptor.read(root.resolve("nowhere")));
+	}
+
+	@Test
+	void refusesBadCalls() throws Exception {
+		install("gauss01", "gauss_denoiser01.pt", "\"range\": [0, 1]");
+		final Denoiser d = registry().load("gauss01");
+		assertRefuses("x", () -> d.denoise(new float[2 * 8 * 8], Shape.of(1, 2, 8, 8), 0.1));
+		assertRefuses("x", () -> d.denoise(new float[64], Shape.of(8, 8), 0.1));
+		assertRefuses("sigma", () -> d.denoise(new float[64], Shape.of(1, 1, 8, 8), -0.1));
+		assertRefuses("sigma", () -> d.denoise(new float[64], Shape.of(1, 1, 8, 8), Double.NaN));
+	}
+
+	@Test
+	void aGpuRequestWithoutCudaFallsBackToTheCpuAndSaysWhy() {
+		final PriorDevice gpu = PriorDevice.resolve("gpu");
+		if (gpu.device().isGpu()) return; // a machine with CUDA: nothing to fall back from
+		assertEquals("cpu", gpu.device().getDeviceType());
+		assertTrue(gpu.reason().contains("no CUDA"), gpu.reason());
+		assertRefuses("device", () -> PriorDevice.resolve("tpu"));
+	}
+}
