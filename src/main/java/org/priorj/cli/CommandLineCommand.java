@@ -131,6 +131,7 @@ final class CommandLineCommand {
 				out.println("wrote " + target + " (" + imp.getWidth() + "x" + imp.getHeight() + "x" + imp
 					.getStackSize() + ")");
 			}
+			else if (v instanceof String) out.println(v);
 			else if (v != null) out.println(o.getName() + "=" + v);
 		}
 		return 0;

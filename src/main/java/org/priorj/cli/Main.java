@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.priorj.fiji.Cancellation;
+import org.priorj.fiji.DenoiseCommand;
+import org.priorj.fiji.EngineInfoCommand;
+import org.priorj.fiji.ImportTorchScriptCommand;
 import org.priorj.fiji.MetricsCommand;
+import org.priorj.fiji.PriorsListCommand;
 import org.priorj.fiji.PriorJContext;
 import org.priorj.fiji.ReconstructClassicalCommand;
 import org.priorj.fiji.SimulateCommand;
@@ -30,7 +34,15 @@ public final class Main {
 		new CommandLineCommand("solve", ReconstructClassicalCommand.class,
 			"Reconstruct a measurement file with a classical method (its operator comes from the file)."),
 		new CommandLineCommand("metrics", MetricsCommand.class,
-			"PSNR and SSIM of an estimate against a reference."));
+			"PSNR and SSIM of an estimate against a reference."),
+		new CommandLineCommand("priors", PriorsListCommand.class,
+			"List the installed priors and where PriorJ looks for them."),
+		new CommandLineCommand("denoise", DenoiseCommand.class,
+			"Denoise an image or stack with a prior's denoiser."),
+		new CommandLineCommand("import", ImportTorchScriptCommand.class,
+			"Import a TorchScript denoiser exported from PyTorch as a prior."),
+		new CommandLineCommand("engine", EngineInfoCommand.class,
+			"The deep-learning engine, its version and the device PriorJ uses."));
 
 	private static final String USAGE = String.join("\n",
 		"usage: priorj <command> [options]      (priorj <command> --help for its options)",

@@ -164,6 +164,7 @@ public class CommandPlugIn implements PlugIn {
 		for (final ModuleItem<?> out : info.outputs()) {
 			final Object v = module.getOutput(out.getName());
 			if (v instanceof ImagePlus) ((ImagePlus) v).show();
+			else if (v instanceof String) IJ.log((String) v);
 			else if (v instanceof Number) {
 				if (table == null) {
 					// the system Results table, which a macro's getResult() reads

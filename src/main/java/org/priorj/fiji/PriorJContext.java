@@ -5,6 +5,7 @@ import ij.IJ;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandService;
+import org.priorj.prior.PriorService;
 
 /**
  * The SciJava context PriorJ's commands run in: Fiji's own when PriorJ runs inside Fiji (ImageJ2's
@@ -27,7 +28,7 @@ public final class PriorJContext {
 			final ClassLoader saved = t.getContextClassLoader();
 			t.setContextClassLoader(PriorJContext.class.getClassLoader());
 			try {
-				own = new Context(CommandService.class, StatusService.class);
+				own = new Context(CommandService.class, StatusService.class, PriorService.class);
 			}
 			finally {
 				t.setContextClassLoader(saved);

@@ -1,0 +1,79 @@
+package org.priorj.fiji;
+
+import ij.ImagePlus;
+
+import org.priorj.image.Checks;
+import org.priorj.image.ValueRange;
+import org.priorj.prior.Denoiser;
+import org.priorj.prior.PriorService;
+import org.priorj.prior.TiledDenoising;
+import org.priorj.physics.Shape;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins › PriorJ › Priors › Denoise with prior…: the prior's denoiser D(x, sigma) applied to a
+ * grey image or each slice of a stack, with the image's values mapped into the prior's range (robust
+ * percentiles, or an explicit min/max) and the noise level mapped with them. A new image; the input
+ * is not modified.
+ */
+@Plugin(type = Command.class, label = "Denoise with prior...", headless = true)
+public class DenoiseCommand implements Command {
+
+	@Parameter
+	private PriorService priors;
+
+	@Parameter(persist = false, label = "input", description = "A grey image or stack")
+	private ImagePlus input;
+
+	@Parameter(persist = false, label = "prior", description = "Name of an installed prior " +
+		"(Plugins › PriorJ › Priors › List)")
+	private String prior = "natural-gray";
+
+	@Parameter(persist = false, label = "noise_sigma", min = "0", description = "Standard " +
+		"deviation of the noise, in the image's own units")
+	private double noise_sigma = 10;
+
+	@Parameter(persist = false, label = "range_min", description = "Image value mapped to the " +
+		"prior's low end; range_min = range_max: the 0.1 and 99.9 percentiles")
+	private double range_min = 0;
+
+	@Parameter(persist = false, label = "range_max", description = "Image value mapped to the " +
+		"prior's high end")
+	private double range_max = 0;
+
+	@Parameter(persist = false, label = "n_tiles", min = "1", description = "Tiles per axis (more " +
+		"tiles use less memory)")
+	private int n_tiles = 1;
+
+	@Parameter(persist = false, label = "overlap", min = "0", description = "Pixels of context " +
+		"shared by neighbouring tiles")
+	private int overlap = 16;
+
+	@Parameter(persist = false, label = "batch_size", min = "1", description = "Tiles or slices " +
+		"per network call")
+	private int batch_size = 1;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "denoised")
+	private ImagePlus denoised;
+
+	@Override
+	public void run() {
+		final float[] x = Images.pixels("input", input);
+		final Shape shape = Images.shape(input);
+		Checks.nonNegative("noise_sigma", noise_sigma);
+		final Denoiser d = priors.registry().load(prior);
+		final ValueRange range = range_max > range_min ? ValueRange.fromMinMax(range_min, range_max,
+			d.low(), d.high()) : ValueRange.fromPercentiles(x, d.low(), d.high());
+		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
+			range_min, "range_max >= range_min (equal: percentiles)");
+		final float[] y = new TiledDenoising(n_tiles, overlap, batch_size).denoise(d, x, shape,
+			noise_sigma, range);
+		denoised = Images.image(input.getShortTitle() + "-denoised", y, shape, "priorj.method=denoise" +
+			" prior=" + prior + " noise_sigma=" + noise_sigma + " (prior units: " + range.sigmaToPrior(
+				noise_sigma) + ") value_range=" + range + " n_tiles=" + n_tiles + " overlap=" + overlap +
+			"\npriorj.device=" + priors.registry().device() + "\n");
+	}
+}

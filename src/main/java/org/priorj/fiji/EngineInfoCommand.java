@@ -1,0 +1,28 @@
+package org.priorj.fiji;
+
+import ai.djl.util.Utils;
+
+import org.priorj.prior.PriorDevice;
+import org.priorj.prior.PriorService;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Plugins › PriorJ › Priors › Engine info: the deep-learning engine, its version and device. */
+@Plugin(type = Command.class, label = "Engine info", headless = true)
+public class EngineInfoCommand implements Command {
+
+	@Parameter
+	private PriorService priors;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "engine")
+	private String engine;
+
+	@Override
+	public void run() {
+		engine = "engine: PyTorch " + PriorDevice.engineVersion() + " through DJL " + ai.djl.engine.Engine
+			.getDjlVersion() + "\ndevice: " + priors.registry().device() + "\ncache folder: " + Utils
+				.getEngineCacheDir() + "\noffline: " + Boolean.getBoolean("ai.djl.offline");
+	}
+}

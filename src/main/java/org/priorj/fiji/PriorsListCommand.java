@@ -1,0 +1,27 @@
+package org.priorj.fiji;
+
+import java.util.stream.Collectors;
+
+import org.priorj.prior.PriorService;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Plugins › PriorJ › Priors › List: every installed prior, one line each, and where PriorJ looks. */
+@Plugin(type = Command.class, label = "List priors", headless = true)
+public class PriorsListCommand implements Command {
+
+	@Parameter
+	private PriorService service;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "priors")
+	private String priors;
+
+	@Override
+	public void run() {
+		final var all = service.registry().list();
+		priors = (all.isEmpty() ? "No prior installed." : all.values().stream().map(p -> p.summary())
+			.collect(Collectors.joining("\n"))) + "\nSearched: " + service.registry().roots();
+	}
+}
