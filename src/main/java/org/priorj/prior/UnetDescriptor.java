@@ -79,7 +79,7 @@ public final class UnetDescriptor {
 		o.addProperty("channels", 1);
 		final JsonObject noise = new JsonObject();
 		noise.addProperty("convention", CONVENTION);
-		noise.addProperty("units", "sigma in the value range's units ([0,1])");
+		noise.addProperty("units", "sigma in the units of the value range [0,1]");
 		noise.addProperty("min_sigma", minSigma);
 		noise.addProperty("max_sigma", maxSigma);
 		o.add("noise", noise);
@@ -165,6 +165,6 @@ public final class UnetDescriptor {
 	}
 
 	public static Gson gson() {
-		return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+		return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 	}
 }
