@@ -20,7 +20,7 @@ import org.priorj.image.Checks;
  * --include a,b        keep only these file names;  --exclude a,b  drop these
  * --phantoms ellipses  add random-ellipse phantoms (--phantom_count 512, --phantom_size 128)
  * --name NAME --steps N --minutes M --batch B --patch P --sigma_min S --sigma_max S
- * --lr LR --seed S --widths 32,64,128 --threads T --checkpoint_every K --log_every N --resume
+ * --lr LR --seed S --widths 32,64,128,128 --threads T --checkpoint_every K --log_every N --resume
  * </pre>
  * At least one of --images and --phantoms is needed. sigma is in [0, 1] units (images are scaled
  * to [0, 1] by their min and max). --threads sets PyTorch's intra-op threads (inter-op to 1); it
@@ -160,6 +160,6 @@ public final class TrainCommandLine {
 	}
 
 	static String usage() {
-		return "usage: priorj train --out DIR (--images DIR [--split FILE] [--include a,b] [--exclude a,b] | --phantoms ellipses) [--name N] [--steps N] [--minutes M] [--batch B] [--patch P] [--sigma_min S] [--sigma_max S] [--lr LR] [--seed S] [--widths 32,64,128] [--threads T] [--resume]";
+		return "usage: priorj train --out DIR (--images DIR [--split FILE] [--include a,b] [--exclude a,b] | --phantoms ellipses) [--name N] [--steps N] [--minutes M] [--batch B] [--patch P] [--sigma_min S] [--sigma_max S] [--lr LR] [--seed S] [--widths 32,64,128,128] [--threads T] [--resume]";
 	}
 }

@@ -12,7 +12,7 @@ public final class TrainingOptions {
 
 	public Path out;
 	public String name = "prior";
-	public int steps = 4000;
+	public int steps = 8000;
 	/** Wall-clock budget for the training loop in minutes (0 = none). */
 	public double minutes = 0;
 	public int batch = 16;
@@ -22,7 +22,7 @@ public final class TrainingOptions {
 	/** Peak learning rate of Adam. */
 	public double lr = 1e-3;
 	public long seed = 1;
-	public int[] widths = { 32, 64, 128 };
+	public int[] widths = { 32, 64, 128, 128 };
 	public boolean resume = false;
 	public int checkpointEvery = 250;
 	public int logEvery = 25;
