@@ -1,0 +1,170 @@
+package org.priorj.prior;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import org.priorj.image.Checks;
+
+/**
+ * The descriptor ({@code descriptor.json}) of a prior folder holding a {@link NoiseConditionalUnet}
+ * denoiser: kind "network", architecture "noise-conditional-unet" with its widths, the weights file
+ * (a plain name inside the folder) and its SHA-256, value range [0, 1], one channel, and the noise
+ * convention "denoiser" (sigma in value-range units) with the trained sigma range. Training
+ * provenance (data, licence, seed, steps, wall time) is kept as given in {@link #training}.
+ */
+public final class UnetDescriptor {
+
+	public static final String FILE = "descriptor.json";
+	public static final String KIND = "network";
+	public static final String ARCHITECTURE = "noise-conditional-unet";
+	public static final String CONVENTION = "denoiser";
+	public static final String PRECONDITIONING = "edm";
+
+	public final String name;
+	public final int[] widths;
+	public final String weights;
+	public final String sha256;
+	public final double minSigma, maxSigma;
+	/** Free-form provenance: data, licence, seed, steps, wall time; may be empty. */
+	public final JsonObject training;
+
+	public UnetDescriptor(final String name, final int[] widths, final String weights,
+		final String sha256, final double minSigma, final double maxSigma, final JsonObject training)
+	{
+		this.name = name;
+		this.widths = widths.clone();
+		this.weights = weights;
+		this.sha256 = sha256;
+		this.minSigma = minSigma;
+		this.maxSigma = maxSigma;
+		this.training = training == null ? new JsonObject() : training;
+	}
+
+	public JsonObject toJson() {
+		final JsonObject o = new JsonObject();
+		o.addProperty("name", name);
+		o.addProperty("kind", KIND);
+		final JsonObject arch = new JsonObject();
+		arch.addProperty("name", ARCHITECTURE);
+		arch.addProperty("levels", widths.length);
+		final JsonArray w = new JsonArray();
+		for (final int v : widths)
+			w.add(v);
+		arch.add("widths", w);
+		arch.addProperty("preconditioning", PRECONDITIONING);
+		arch.addProperty("sigma_data", UnetPreconditioning.SIGMA_DATA);
+		o.add("architecture", arch);
+		o.addProperty("format", "djl-block-parameters");
+		o.addProperty("weights", weights);
+		o.addProperty("sha256", sha256);
+		final JsonArray range = new JsonArray();
+		range.add(0.0);
+		range.add(1.0);
+		o.add("value_range", range);
+		o.addProperty("channels", 1);
+		final JsonObject noise = new JsonObject();
+		noise.addProperty("convention", CONVENTION);
+		noise.addProperty("units", "sigma in the units of the value range [0,1]");
+		noise.addProperty("min_sigma", minSigma);
+		noise.addProperty("max_sigma", maxSigma);
+		o.add("noise", noise);
+		o.add("training", training);
+		return o;
+	}
+
+	public void write(final Path folder) throws IOException {
+		Files.writeString(folder.resolve(FILE), gson().toJson(toJson()), StandardCharsets.UTF_8);
+	}
+
+	/** Reads and checks the descriptor of a prior folder (not the weights' hash: see {@link #verify}). */
+	public static UnetDescriptor read(final Path folder) throws IOException {
+		final Path file = folder.resolve(FILE);
+		final JsonObject o;
+		try {
+			o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+				.getAsJsonObject();
+		}
+		catch (final NoSuchFileException e) {
+			throw Checks.bad("prior", folder.toString(), "a folder holding " + FILE);
+		}
+		catch (final JsonParseException | IllegalStateException e) {
+			throw Checks.bad("descriptor", file + " (" + e.getMessage() + ")", "valid JSON");
+		}
+		try {
+			final String kind = o.get("kind").getAsString();
+			Checks.require(KIND.equals(kind), "kind", kind, KIND);
+			final JsonObject arch = o.getAsJsonObject("architecture");
+			final String a = arch.get("name").getAsString();
+			Checks.require(ARCHITECTURE.equals(a), "architecture", a, ARCHITECTURE);
+			final JsonArray w = arch.getAsJsonArray("widths");
+			final int[] widths = new int[w.size()];
+			for (int i = 0; i < widths.length; i++)
+				widths[i] = w.get(i).getAsInt();
+			final JsonObject noise = o.getAsJsonObject("noise");
+			final String convention = noise.get("convention").getAsString();
+			Checks.require(CONVENTION.equals(convention), "noise convention", convention, CONVENTION);
+			final int channels = o.get("channels").getAsInt();
+			Checks.require(channels == 1, "channels", "" + channels, "1");
+			final JsonElement t = o.get("training");
+			return new UnetDescriptor(o.get("name").getAsString(), widths, o.get("weights")
+				.getAsString(), o.get("sha256").getAsString(), noise.get("min_sigma").getAsDouble(),
+				noise.get("max_sigma").getAsDouble(), t != null && t.isJsonObject() ? t.getAsJsonObject()
+					: null);
+		}
+		catch (final NullPointerException | ClassCastException | IllegalStateException
+			| UnsupportedOperationException e)
+		{
+			throw Checks.bad("descriptor", file.toString(),
+				"the fields name, kind, architecture {name, widths}, weights, sha256, channels, noise {convention, min_sigma, max_sigma}");
+		}
+	}
+
+	/** The weights file, refused when its name leaves the folder or its hash does not match. */
+	public Path verify(final Path folder) throws IOException {
+		final Path base = folder.toAbsolutePath().normalize();
+		final Path file = base.resolve(weights).normalize();
+		Checks.require(file.startsWith(base) && !file.equals(base), "weights", weights,
+			"a file inside the prior folder " + base);
+		Checks.require(Files.isRegularFile(file), "weights", file.toString(), "an existing file");
+		final String actual = sha256(file);
+		Checks.require(actual.equalsIgnoreCase(sha256), "sha256", "weights hash " + actual +
+			" (descriptor says " + sha256 + ")", "the descriptor's hash: the weights file is corrupt or was replaced");
+		return file;
+	}
+
+	/** Hex SHA-256 of a file. */
+	public static String sha256(final Path file) throws IOException {
+		final MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			final byte[] buffer = new byte[1 << 16];
+			for (int r; (r = in.read(buffer)) > 0;)
+				digest.update(buffer, 0, r);
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	public static Gson gson() {
+		return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+	}
+}

@@ -1,0 +1,31 @@
+package org.priorj.train;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of one training run; the names match the command-line options. The run stops after
+ * {@link #steps} steps or {@link #minutes} minutes of training, whichever comes first; the
+ * learning-rate schedule follows whichever of the two is further along, so a run cut short by the
+ * time budget still ends with a fully decayed learning rate.
+ */
+public final class TrainingOptions {
+
+	public Path out;
+	public String name = "prior";
+	public int steps = 8000;
+	/** Wall-clock budget for the training loop in minutes (0 = none). */
+	public double minutes = 0;
+	public int batch = 16;
+	public int patch = 48;
+	public double sigmaMin = 0.01;
+	public double sigmaMax = 0.3;
+	/** Peak learning rate of Adam. */
+	public double lr = 1e-3;
+	public long seed = 1;
+	public int[] widths = { 32, 64, 128, 128 };
+	public boolean resume = false;
+	public int checkpointEvery = 250;
+	public int logEvery = 25;
+	/** Free text recorded as the training command. */
+	public String command = "";
+}

@@ -1,0 +1,126 @@
+package org.priorj.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.priorj.image.phantom.RandomEllipses;
+import org.priorj.physics.Shape;
+import org.priorj.prior.NetworkDenoiser;
+import org.priorj.prior.UnetDescriptor;
+
+/** A few training steps on ellipse phantoms write a prior folder that loads and denoises. */
+class TrainAndLoadPriorTest {
+
+	private static final String[] SMALL = { "--phantoms", "ellipses", "--phantom_count", "4",
+		"--phantom_size", "32", "--patch", "16", "--batch", "4", "--widths", "8,16,32",
+		"--log_every", "1", "--threads", "1" };
+
+	private static String[] args(final Path out, final String... more) {
+		final String[] a = new String[SMALL.length + 2 + more.length];
+		System.arraycopy(SMALL, 0, a, 0, SMALL.length);
+		a[SMALL.length] = "--out";
+		a[SMALL.length + 1] = out.toString();
+		System.arraycopy(more, 0, a, SMALL.length + 2, more.length);
+		return a;
+	}
+
+	private static int train(final String... args) {
+		final ByteArrayOutputStream log = new ByteArrayOutputStream();
+		final PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
+		final int rc = TrainCommandLine.run(args, ps, ps);
+		assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
+		return rc;
+	}
+
+	@Test
+	void trainedPriorLoadsAndDenoisesAnyImageSize(@TempDir final Path dir) throws Exception {
+		final Path out = dir.resolve("tiny");
+		train(args(out, "--steps", "3", "--sigma_min", "0.02", "--sigma_max", "0.2"));
+		final JsonObject d = JsonParser.parseString(Files.readString(out.resolve(
+			UnetDescriptor.FILE))).getAsJsonObject();
+		assertEquals("network", d.get("kind").getAsString());
+		assertEquals("noise-conditional-unet", d.getAsJsonObject("architecture").get("name")
+			.getAsString());
+		assertEquals(UnetDescriptor.sha256(out.resolve("weights.params")), d.get("sha256")
+			.getAsString());
+		assertEquals(3, d.getAsJsonObject("training").get("steps").getAsInt());
+		assertTrue(Files.isRegularFile(out.resolve("training.json")));
+		try (NetworkDenoiser den = NetworkDenoiser.load(out)) {
+			assertEquals("tiny", den.name());
+			assertEquals(0.02, den.minSigma(), 0);
+			assertEquals(0.2, den.maxSigma(), 0);
+			final float[] x = new float[2 * 20 * 20];
+			System.arraycopy(RandomEllipses.image(20, 3), 0, x, 0, 400);
+			System.arraycopy(RandomEllipses.image(20, 4), 0, x, 400, 400);
+			final float[] y = den.denoise(x, Shape.of(2, 1, 20, 20), 0.1);
+			assertEquals(x.length, y.length);
+			for (final float v : y)
+				assertTrue(Float.isFinite(v));
+			// each image of the batch is denoised on its own
+			final float[] first = den.denoise(java.util.Arrays.copyOf(x, 400), Shape.of(1, 1, 20, 20),
+				0.1);
+			for (int i = 0; i < 400; i++)
+				assertEquals(first[i], y[i], 1e-5);
+			assertFalse(java.util.Arrays.equals(x, y));
+		}
+	}
+
+	@Test
+	void resumeContinuesFromTheCheckpoint(@TempDir final Path dir) throws Exception {
+		final Path out = dir.resolve("r");
+		train(args(out, "--steps", "2"));
+		train(args(out, "--steps", "4", "--resume"));
+		final JsonObject t = JsonParser.parseString(Files.readString(out.resolve("training.json")))
+			.getAsJsonObject();
+		assertEquals(4, t.get("steps").getAsInt());
+		assertEquals(4, t.getAsJsonArray("loss_curve").size());
+	}
+
+	@Test
+	void tamperedWeightsAreRefused(@TempDir final Path dir) throws Exception {
+		final Path out = dir.resolve("t");
+		train(args(out, "--steps", "1"));
+		final byte[] w = Files.readAllBytes(out.resolve("weights.params"));
+		w[w.length - 1] ^= 1;
+		Files.write(out.resolve("weights.params"), w);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> NetworkDenoiser.load(out));
+		assertTrue(e.getMessage().contains("sha256"), e.getMessage());
+	}
+
+	@Test
+	void weightsOutsideTheFolderAreRefused(@TempDir final Path dir) throws Exception {
+		final Path out = dir.resolve("p");
+		train(args(out, "--steps", "1"));
+		final Path desc = out.resolve(UnetDescriptor.FILE);
+		Files.copy(out.resolve("weights.params"), dir.resolve("weights.params"));
+		Files.writeString(desc, Files.readString(desc).replace("\"weights\": \"weights.params\"",
+			"\"weights\": \"../weights.params\""));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> NetworkDenoiser.load(out));
+		assertTrue(e.getMessage().contains("weights") && e.getMessage().contains("inside"), e
+			.getMessage());
+	}
+
+	@Test
+	void unknownOptionIsRefusedByName() {
+		final ByteArrayOutputStream log = new ByteArrayOutputStream();
+		final PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
+		assertEquals(2, TrainCommandLine.run(new String[] { "--out", "x", "--colour", "red" }, ps,
+			ps));
+		assertTrue(log.toString(StandardCharsets.UTF_8).contains("--colour"));
+	}
+}
