@@ -27,7 +27,8 @@ import org.priorj.physics.Shape;
  * [-1/2, 1/2) ({@code k - n} for {@code k >= n/2} rounded up). P must be positive and symmetric,
  * {@code P(-k) = P(k)}, so that C is real. The spectrum is either a function of frequency
  * ({@link #parametric}, any image size) or a table for one image size ({@link #ofSpectrum},
- * {@link #estimate}). Immutable and thread-safe; the spectrum of each image size is tabulated once.
+ * {@link #estimate}). Immutable and thread-safe; the spectrum of each image size is tabulated once,
+ * and the images and channels of a batch run in parallel.
  */
 public final class StationaryGaussianDenoiser extends AnalyticDenoiser {
 
@@ -39,15 +40,19 @@ public final class StationaryGaussianDenoiser extends AnalyticDenoiser {
 	private final double mean;
 	private final Map<Long, Grid> grids = new ConcurrentHashMap<>();
 
-	/** One image size's spectrum and FFT plan (JTransforms plans serve concurrent calls). */
+	/**
+	 * One image size's spectrum and FFT plans: one plan per thread, because a JTransforms 2-D plan
+	 * is not safe for concurrent calls (for power-of-two sizes it rewrites its own row length
+	 * during each transform).
+	 */
 	private static final class Grid {
 
 		final double[] spectrum;
-		final DoubleFFT_2D fft;
+		final ThreadLocal<DoubleFFT_2D> fft;
 
 		Grid(final double[] spectrum, final int height, final int width) {
 			this.spectrum = spectrum;
-			this.fft = new DoubleFFT_2D(height, width);
+			this.fft = ThreadLocal.withInitial(() -> new DoubleFFT_2D(height, width));
 		}
 	}
 
@@ -176,7 +181,7 @@ public final class StationaryGaussianDenoiser extends AnalyticDenoiser {
 		final Grid g = grid("shape", height, width);
 		final double[] a = new double[2 * g.spectrum.length];
 		for (int i = 0; i < g.spectrum.length; i++) a[2 * i] = g.spectrum[i];
-		g.fft.complexInverse(a, true);
+		g.fft.get().complexInverse(a, true);
 		final double[] c = new double[g.spectrum.length];
 		for (int i = 0; i < c.length; i++) c[i] = a[2 * i];
 		return c;
@@ -194,12 +199,13 @@ public final class StationaryGaussianDenoiser extends AnalyticDenoiser {
 			final int offset = k * plane;
 			final double[] a = new double[2 * plane];
 			for (int i = 0; i < plane; i++) a[2 * i] = x[offset + i] - mean;
-			g.fft.complexForward(a);
+			final DoubleFFT_2D fft = g.fft.get();
+			fft.complexForward(a);
 			for (int i = 0; i < plane; i++) {
 				a[2 * i] *= gain[i];
 				a[2 * i + 1] *= gain[i];
 			}
-			g.fft.complexInverse(a, true);
+			fft.complexInverse(a, true);
 			for (int i = 0; i < plane; i++) out[offset + i] = (float) (mean + a[2 * i]);
 		});
 		return out;

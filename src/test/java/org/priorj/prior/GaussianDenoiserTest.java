@@ -121,6 +121,30 @@ class GaussianDenoiserTest {
 	}
 
 	@Test
+	void stationaryBatchesRunInParallelAndMatchImageByImage() throws Exception {
+		// JTransforms' 2-D plans are not safe for concurrent calls: a shared plan fails here
+		final StationaryGaussianDenoiser d = StationaryGaussianDenoiser.parametric(1, 0.5, 0.05,
+			0.1, 1, 0, 1);
+		final int n = 16 * 16, count = 64;
+		final Shape batch = Shape.of(count, 1, 16, 16);
+		final float[] x = gaussian(batch.size(), 0.5, 0.4, 9);
+		final float[] expected = new float[x.length];
+		for (int k = 0; k < count; k++) System.arraycopy(d.denoise(java.util.Arrays.copyOfRange(x, k *
+			n, (k + 1) * n), Shape.of(1, 1, 16, 16), 0.2), 0, expected, k * n, n);
+		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+			.newFixedThreadPool(4);
+		try {
+			final java.util.List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+			for (int r = 0; r < 8; r++) runs.add(pool.submit(() -> d.denoise(x, batch, 0.2)));
+			for (final java.util.concurrent.Future<float[]> run : runs) assertArrayEquals(expected, run
+				.get());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void refusesBadInputNamingIt() {
 		final DiagonalGaussianDenoiser g = DiagonalGaussianDenoiser.uniform(1, 0.5, 0.3, 0, 1);
 		final Shape batch = Shape.of(1, 1, 4, 4);
