@@ -19,9 +19,7 @@ public abstract class AnalyticDenoiser implements Denoiser {
 	protected AnalyticDenoiser(final String name, final int channels, final double low,
 		final double high)
 	{
-		if (name == null || name.isEmpty()) throw Checks.bad("name", "got " + (name == null
-			? "null" : "an empty name"), "a name");
-		this.name = name;
+		this.name = Denoisers.checkName(name);
 		this.channels = Checks.positive("channels", channels);
 		Denoisers.checkRange(low, high);
 		this.low = low;

@@ -25,14 +25,28 @@ public final class Denoisers {
 	 * whose values do not fill it or are not finite (parameter {@code x}).
 	 */
 	public static float[] checkBatch(final float[] x, final Shape nchw, final int channels) {
-		if (nchw == null) throw Checks.bad("x", "no shape", "a batch of shape (N, C, H, W)");
-		Checks.require(nchw.rank() == 4, "x", "shape " + nchw + " of rank " + nchw.rank(),
+		return checkBatch("x", x, nchw, channels);
+	}
+
+	/** As {@link #checkBatch(float[], Shape, int)} for an argument named {@code parameter}. */
+	public static float[] checkBatch(final String parameter, final float[] x, final Shape nchw,
+		final int channels)
+	{
+		if (nchw == null) throw Checks.bad(parameter, "no shape", "a batch of shape (N, C, H, W)");
+		Checks.require(nchw.rank() == 4, parameter, "shape " + nchw + " of rank " + nchw.rank(),
 			"a batch of shape (N, C, H, W), rank 4");
-		Checks.require(nchw.dim(1) == channels, "x", "shape " + nchw + " with " + nchw.dim(1) +
-			" channels", "exactly " + channels + " channel" + (channels == 1 ? "" : "s") +
+		Checks.require(nchw.dim(1) == channels, parameter, "shape " + nchw + " with " + nchw.dim(
+			1) + " channels", "exactly " + channels + " channel" + (channels == 1 ? "" : "s") +
 			" (N, C, H, W)");
-		nchw.check("x", x, "N x C x H x W");
-		return Checks.finite("x", x);
+		nchw.check(parameter, x, "N x C x H x W");
+		return Checks.finite(parameter, x);
+	}
+
+	/** Refuses a missing or empty prior name (parameter {@code name}). */
+	public static String checkName(final String name) {
+		if (name == null || name.isEmpty()) throw Checks.bad("name", "got " + (name == null
+			? "null" : "an empty name"), "a name");
+		return name;
 	}
 
 	/** Refuses a value range [low, high] that is not finite or not increasing (parameter {@code range}). */

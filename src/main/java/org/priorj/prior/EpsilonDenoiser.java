@@ -31,11 +31,9 @@ public final class EpsilonDenoiser implements Denoiser {
 	{
 		if (model == null) throw Checks.bad("model", "got null", "an epsilon model");
 		if (schedule == null) throw Checks.bad("schedule", "got null", "a diffusion schedule");
-		if (name == null || name.isEmpty()) throw Checks.bad("name", "got " + (name == null
-			? "null" : "an empty name"), "a name");
 		Denoisers.checkRange(low, high);
 		this.model = model;
-		this.name = name;
+		this.name = Denoisers.checkName(name);
 		this.low = low;
 		this.high = high;
 		this.minSigma = schedule.sigma(0);

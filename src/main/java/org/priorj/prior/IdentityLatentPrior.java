@@ -62,7 +62,7 @@ public final class IdentityLatentPrior implements LatentPrior {
 
 	@Override
 	public float[] decode(final Latent z) {
-		Denoisers.checkBatch(z.values(), z.shape(), channels);
+		Denoisers.checkBatch("latent", z.values(), z.shape(), channels);
 		return z.values().clone();
 	}
 

@@ -1,5 +1,6 @@
 package org.priorj.solve;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 import org.priorj.image.Checks;
@@ -66,7 +67,7 @@ public final class TvPriorDenoiser extends AnalyticDenoiser {
 		final int size = plane.size();
 		final float[] out = new float[x.length];
 		IntStream.range(0, x.length / size).parallel().forEach(k -> {
-			final float[] image = java.util.Arrays.copyOfRange(x, k * size, (k + 1) * size);
+			final float[] image = Arrays.copyOfRange(x, k * size, (k + 1) * size);
 			System.arraycopy(tv.denoise(image, plane), 0, out, k * size, size);
 		});
 		return out;

@@ -8,6 +8,13 @@ import static org.priorj.prior.PriorAssertions.gaussian;
 import static org.priorj.prior.PriorAssertions.maxAbsDifference;
 import static org.priorj.prior.PriorAssertions.uniform;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.Shape;
@@ -111,7 +118,7 @@ class GaussianDenoiserTest {
 	@Test
 	void flatSpectrumIsTheUniformDiagonalPrior() {
 		final double[] flat = new double[64];
-		java.util.Arrays.fill(flat, 0.09);
+		Arrays.fill(flat, 0.09);
 		final StationaryGaussianDenoiser s = StationaryGaussianDenoiser.ofSpectrum(1, 0.5, 8, 8,
 			flat, 0, 1);
 		final DiagonalGaussianDenoiser g = DiagonalGaussianDenoiser.uniform(1, 0.5, 0.3, 0, 1);
@@ -129,14 +136,13 @@ class GaussianDenoiserTest {
 		final Shape batch = Shape.of(count, 1, 16, 16);
 		final float[] x = gaussian(batch.size(), 0.5, 0.4, 9);
 		final float[] expected = new float[x.length];
-		for (int k = 0; k < count; k++) System.arraycopy(d.denoise(java.util.Arrays.copyOfRange(x, k *
+		for (int k = 0; k < count; k++) System.arraycopy(d.denoise(Arrays.copyOfRange(x, k *
 			n, (k + 1) * n), Shape.of(1, 1, 16, 16), 0.2), 0, expected, k * n, n);
-		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
-			.newFixedThreadPool(4);
+		final ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			final java.util.List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+			final List<Future<float[]>> runs = new ArrayList<>();
 			for (int r = 0; r < 8; r++) runs.add(pool.submit(() -> d.denoise(x, batch, 0.2)));
-			for (final java.util.concurrent.Future<float[]> run : runs) assertArrayEquals(expected, run
+			for (final Future<float[]> run : runs) assertArrayEquals(expected, run
 				.get());
 		}
 		finally {
@@ -176,7 +182,7 @@ class GaussianDenoiserTest {
 		assertRefused("sigma", () -> s.denoise(x, batch, -1));
 		assertRefused("k0", () -> StationaryGaussianDenoiser.parametric(1, 0, 1, 0, 1, 0, 1));
 		final double[] p = new double[16];
-		java.util.Arrays.fill(p, 1);
+		Arrays.fill(p, 1);
 		p[1] = 2; // its mirror, index 3, stays 1
 		assertRefused("spectrum", () -> StationaryGaussianDenoiser.ofSpectrum(1, 0, 4, 4, p, 0, 1));
 		p[1] = -1;
@@ -184,7 +190,7 @@ class GaussianDenoiserTest {
 		assertRefused("spectrum", () -> StationaryGaussianDenoiser.ofSpectrum(1, 0, 4, 4, p, 0, 1));
 		assertRefused("spectrum", () -> StationaryGaussianDenoiser.ofSpectrum(1, 0, 4, 4,
 			new double[15], 0, 1));
-		java.util.Arrays.fill(p, 1);
+		Arrays.fill(p, 1);
 		final StationaryGaussianDenoiser fixed = StationaryGaussianDenoiser.ofSpectrum(1, 0, 4, 4, p,
 			0, 1);
 		assertRefused("x", () -> fixed.denoise(new float[64], Shape.of(1, 1, 8, 8), 0.1));
@@ -205,7 +211,7 @@ class GaussianDenoiserTest {
 			for (int k = 0; k < batch.size() / n; k++) {
 				final double[] ref = DenseGaussian.mmse(c, d.mean(), DenseGaussian.slice(x, k * n, n),
 					sigma);
-				worst = Math.max(worst, maxAbsDifference(java.util.Arrays.copyOfRange(out, k * n, (k +
+				worst = Math.max(worst, maxAbsDifference(Arrays.copyOfRange(out, k * n, (k +
 					1) * n), ref));
 			}
 		}

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.priorj.prior.PriorAssertions.assertRefused;
 import static org.priorj.prior.PriorAssertions.gaussian;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.Shape;
 
@@ -33,11 +35,11 @@ class LatentPriorTest {
 		final Shape shape = Shape.of(1, 1, 2, 5);
 		assertEquals(10 * 1.3848665342909896, PRIOR.rate(new Latent(new float[10], shape)), 1e-9);
 		final float[] z = new float[10];
-		java.util.Arrays.fill(z, 1.3f);
+		Arrays.fill(z, 1.3f);
 		final double expected = 10 * 2.6391918132817205;
 		assertEquals(expected, new IdentityLatentPrior(1, 2, 0, 1).rate(new Latent(z, shape)), 1e-5);
 		// far out in the tail the likelihood bound caps the cost at -log2(1e-9) bits per value
-		java.util.Arrays.fill(z, 1e4f);
+		Arrays.fill(z, 1e4f);
 		assertEquals(10 * Math.log(1e9) / Math.log(2), PRIOR.rate(new Latent(z, shape)), 1e-9);
 	}
 
@@ -46,7 +48,7 @@ class LatentPriorTest {
 		assertRefused("latent", () -> new Latent(new float[4], Shape.of(2, 2)));
 		assertRefused("latent", () -> new Latent(new float[3], Shape.of(1, 1, 2, 2)));
 		assertRefused("x", () -> PRIOR.encode(new float[8], Shape.of(1, 2, 2, 2)));
-		assertRefused("x", () -> PRIOR.decode(new Latent(new float[8], Shape.of(1, 2, 2, 2))));
+		assertRefused("latent", () -> PRIOR.decode(new Latent(new float[8], Shape.of(1, 2, 2, 2))));
 		assertRefused("scale", () -> new IdentityLatentPrior(1, 0, 0, 1));
 	}
 }
