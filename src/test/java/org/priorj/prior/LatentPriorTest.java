@@ -1,0 +1,54 @@
+package org.priorj.prior;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.priorj.prior.PriorAssertions.assertRefused;
+import static org.priorj.prior.PriorAssertions.gaussian;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.priorj.physics.Shape;
+
+/** The latent-prior conventions, on the identity prior. */
+class LatentPriorTest {
+
+	private static final LatentPrior PRIOR = new IdentityLatentPrior(1, 1, 0, 1);
+
+	@Test
+	void encodeThenDecodeIsTheIdentity() {
+		final Shape batch = Shape.of(2, 1, 4, 6);
+		final float[] x = gaussian(batch.size(), 0.5, 0.3, 1);
+		final Latent z = PRIOR.encode(x, batch);
+		assertEquals(batch, z.shape());
+		assertEquals(batch, PRIOR.imageShape(z.shape()));
+		assertArrayEquals(x, PRIOR.decode(z));
+		z.values()[0] = 7;
+		assertTrue(x[0] != 7, "the latent must not share the image's array");
+	}
+
+	@Test
+	void rateIsTheBinnedGaussianCodeLength() {
+		// scipy: -log2(norm.cdf(0.5) - norm.cdf(-0.5)) = 1.3848665342909896 bits per zero value;
+		// with scale 2 and z = 1.3: -log2(cdf(-0.4) - cdf(-0.9)) = 2.6391918132817205
+		final Shape shape = Shape.of(1, 1, 2, 5);
+		assertEquals(10 * 1.3848665342909896, PRIOR.rate(new Latent(new float[10], shape)), 1e-9);
+		final float[] z = new float[10];
+		Arrays.fill(z, 1.3f);
+		final double expected = 10 * 2.6391918132817205;
+		assertEquals(expected, new IdentityLatentPrior(1, 2, 0, 1).rate(new Latent(z, shape)), 1e-5);
+		// far out in the tail the likelihood bound caps the cost at -log2(1e-9) bits per value
+		Arrays.fill(z, 1e4f);
+		assertEquals(10 * Math.log(1e9) / Math.log(2), PRIOR.rate(new Latent(z, shape)), 1e-9);
+	}
+
+	@Test
+	void refusesBadInputNamingIt() {
+		assertRefused("latent", () -> new Latent(new float[4], Shape.of(2, 2)));
+		assertRefused("latent", () -> new Latent(new float[3], Shape.of(1, 1, 2, 2)));
+		assertRefused("x", () -> PRIOR.encode(new float[8], Shape.of(1, 2, 2, 2)));
+		assertRefused("latent", () -> PRIOR.decode(new Latent(new float[8], Shape.of(1, 2, 2, 2))));
+		assertRefused("scale", () -> new IdentityLatentPrior(1, 0, 0, 1));
+	}
+}
