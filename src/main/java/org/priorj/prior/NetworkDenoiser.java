@@ -55,7 +55,7 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
 	/** Loads a prior folder written by training (descriptor checked, weights hash verified). */
 	public static NetworkDenoiser load(final Path folder) throws IOException {
 		final UnetDescriptor d = UnetDescriptor.read(folder);
-		final Path weights = d.verify(folder);
+		final Path weights = PriorDescriptor.read(folder).verifiedWeights();
 		final NoiseConditionalUnet net = new NoiseConditionalUnet(d.widths);
 		final NDManager manager = NDManager.newBaseManager();
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(

@@ -25,6 +25,8 @@ import org.priorj.image.Checks;
  *   "range": [0, 1], "channels": 1,
  *   "convention": "denoiser" | "epsilon-vp",
  *   "sigma_min": 0.01, "sigma_max": 0.3,
+ *   (or, as PriorJ's trainer writes them, "value_range": [0, 1] and
+ *    "noise": { "convention": …, "min_sigma": …, "max_sigma": … })
  *   "training_data": "…", "licence": "…" }
  * </pre>
  *
@@ -54,19 +56,23 @@ public final class PriorDescriptor {
 		this.kind = string("kind");
 		Checks.require(kind.equals("network") || kind.equals("torchscript") || kind.equals(
 			"analytic"), "kind", "'" + kind + "'", "network, torchscript or analytic");
-		this.convention = json.has("convention") ? string("convention") : "denoiser";
+		// the noise fields may sit in a "noise" object, as PriorJ's trainer writes them
+		final JsonObject noise = json.has("noise") && json.get("noise").isJsonObject() ? json
+			.getAsJsonObject("noise") : json;
+		this.convention = noise.has("convention") ? noise.get("convention").getAsString() :
+			"denoiser";
 		Checks.require(convention.equals("denoiser") || convention.equals("epsilon-vp"),
 			"convention", "'" + convention + "'", "denoiser or epsilon-vp");
 		try {
-			final var range = json.getAsJsonArray("range");
+			final var range = json.has("range") ? json.getAsJsonArray("range") : json.getAsJsonArray(
+				"value_range");
 			Checks.require(range != null && range.size() == 2, "range", String.valueOf(range),
 				"[low, high]");
 			this.low = range.get(0).getAsDouble();
 			this.high = range.get(1).getAsDouble();
 			this.channels = json.has("channels") ? json.get("channels").getAsInt() : 1;
-			this.sigmaMin = json.has("sigma_min") ? json.get("sigma_min").getAsDouble() : 0;
-			this.sigmaMax = json.has("sigma_max") ? json.get("sigma_max").getAsDouble() :
-				Double.POSITIVE_INFINITY;
+			this.sigmaMin = number(noise, "sigma_min", "min_sigma", 0);
+			this.sigmaMax = number(noise, "sigma_max", "max_sigma", Double.POSITIVE_INFINITY);
 		}
 		catch (final ClassCastException | IllegalStateException | NumberFormatException e) {
 			throw Checks.bad("descriptor", "a malformed number in " + folder.resolve(FILE), "numbers for " +
@@ -76,6 +82,13 @@ public final class PriorDescriptor {
 		Checks.positive("channels", channels);
 		Checks.require(sigmaMin >= 0 && sigmaMin <= sigmaMax, "sigma_min", sigmaMin + " (sigma_max " +
 			sigmaMax + ")", "0 <= sigma_min <= sigma_max");
+	}
+
+	private static double number(final JsonObject o, final String key, final String alias,
+		final double fallback)
+	{
+		if (o.has(key)) return o.get(key).getAsDouble();
+		return o.has(alias) ? o.get(alias).getAsDouble() : fallback;
 	}
 
 	/** Reads {@code folder/descriptor.json}. */
@@ -183,7 +196,7 @@ public final class PriorDescriptor {
 	public String summary() {
 		return name + " (" + kind + ", " + convention + ", range [" + low + ", " + high + "], " +
 			channels + " channel" + (channels == 1 ? "" : "s") + ", sigma " + sigmaMin + "-" +
-			sigmaMax + (json.has("training_data") ? "; trained on " + json.get("training_data")
-				.getAsString() : "") + ")";
+			sigmaMax + (json.has("training_data") && json.get("training_data").isJsonPrimitive() ?
+				"; trained on " + json.get("training_data").getAsString() : "") + ")";
 	}
 }

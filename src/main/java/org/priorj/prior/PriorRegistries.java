@@ -10,6 +10,14 @@ public final class PriorRegistries {
 
 	public static PriorRegistry standard(final String device) {
 		final PriorRegistry r = PriorRegistry.standard(device);
+		r.register("network", (d, dev) -> {
+			try {
+				return NetworkDenoiser.load(d.folder());
+			}
+			catch (final java.io.IOException e) {
+				throw new IllegalStateException("Cannot read prior '" + d.name() + "': " + e, e);
+			}
+		});
 		return r;
 	}
 }

@@ -91,7 +91,7 @@ public final class UnetDescriptor {
 		Files.writeString(folder.resolve(FILE), gson().toJson(toJson()), StandardCharsets.UTF_8);
 	}
 
-	/** Reads and checks the descriptor of a prior folder (not the weights' hash: see {@link #verify}). */
+	/** Reads the network fields of a prior folder's descriptor; {@link PriorDescriptor#verifiedWeights} checks the weights. */
 	public static UnetDescriptor read(final Path folder) throws IOException {
 		final Path file = folder.resolve(FILE);
 		final JsonObject o;
@@ -134,35 +134,7 @@ public final class UnetDescriptor {
 		}
 	}
 
-	/** The weights file, refused when its name leaves the folder or its hash does not match. */
-	public Path verify(final Path folder) throws IOException {
-		final Path base = folder.toAbsolutePath().normalize();
-		final Path file = base.resolve(weights).normalize();
-		Checks.require(file.startsWith(base) && !file.equals(base), "weights", weights,
-			"a file inside the prior folder " + base);
-		Checks.require(Files.isRegularFile(file), "weights", file.toString(), "an existing file");
-		final String actual = sha256(file);
-		Checks.require(actual.equalsIgnoreCase(sha256), "sha256", "weights hash " + actual +
-			" (descriptor says " + sha256 + ")", "the descriptor's hash: the weights file is corrupt or was replaced");
-		return file;
-	}
 
-	/** Hex SHA-256 of a file. */
-	public static String sha256(final Path file) throws IOException {
-		final MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-		try (InputStream in = Files.newInputStream(file)) {
-			final byte[] buffer = new byte[1 << 16];
-			for (int r; (r = in.read(buffer)) > 0;)
-				digest.update(buffer, 0, r);
-		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
 
 	public static Gson gson() {
 		return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create();

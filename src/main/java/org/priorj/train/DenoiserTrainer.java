@@ -245,7 +245,7 @@ public final class DenoiserTrainer {
 		training.addProperty("wall_time_s", Math.round(wall));
 		training.addProperty("final_loss", curve.isEmpty() ? Double.NaN : curve.get(curve.size() -
 			1)[1]);
-		new UnetDescriptor(o.name, o.widths, WEIGHTS, UnetDescriptor.sha256(weights), o.sigmaMin,
+		new UnetDescriptor(o.name, o.widths, WEIGHTS, org.priorj.prior.PriorDescriptor.sha256(weights), o.sigmaMin,
 			o.sigmaMax, training).write(o.out);
 		final JsonObject record = new JsonObject();
 		record.addProperty("command", o.command);

@@ -54,7 +54,7 @@ class TrainAndLoadPriorTest {
 		assertEquals("network", d.get("kind").getAsString());
 		assertEquals("noise-conditional-unet", d.getAsJsonObject("architecture").get("name")
 			.getAsString());
-		assertEquals(UnetDescriptor.sha256(out.resolve("weights.params")), d.get("sha256")
+		assertEquals(org.priorj.prior.PriorDescriptor.sha256(out.resolve("weights.params")), d.get("sha256")
 			.getAsString());
 		assertEquals(3, d.getAsJsonObject("training").get("steps").getAsInt());
 		assertTrue(Files.isRegularFile(out.resolve("training.json")));
