@@ -19,6 +19,7 @@ import org.priorj.fiji.PriorsListCommand;
 import org.priorj.fiji.PriorJContext;
 import org.priorj.fiji.ReconstructClassicalCommand;
 import org.priorj.fiji.SimulateCommand;
+import org.priorj.train.TrainCommandLine;
 import org.scijava.event.EventSubscriber;
 import org.scijava.event.EventService;
 
@@ -50,6 +51,7 @@ public final class Main {
 		"commands:",
 		COMMANDS.stream().map(c -> String.format("  %-9s %s", c.name(), c.summary())).collect(
 			Collectors.joining("\n")),
+		"  train     train a denoiser prior on a folder of images or on phantoms (priorj train --help)",
 		"  demo      simulate measurements from the test images, reconstruct them, write a report",
 		"            [--images DIR] [--out DIR] [--overwrite] (defaults: test-images, priorj-demo)",
 		"  bench     bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
@@ -97,6 +99,7 @@ public final class Main {
 			return args.length == 0 ? 2 : 0;
 		}
 		final List<String> rest = Arrays.asList(args).subList(1, args.length);
+		if (args[0].equals("train")) return TrainCommandLine.run(rest.toArray(new String[0]));
 		try {
 			for (final CommandLineCommand c : COMMANDS) {
 				if (!c.name().equals(args[0])) continue;

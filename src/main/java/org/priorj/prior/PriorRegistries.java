@@ -9,7 +9,11 @@ public final class PriorRegistries {
 	private PriorRegistries() {}
 
 	public static PriorRegistry standard(final String device) {
-		final PriorRegistry r = PriorRegistry.standard(device);
+		return withAllKinds(PriorRegistry.standard(device));
+	}
+
+	/** {@code r} with every kind of prior registered (TorchScript is built in). */
+	public static PriorRegistry withAllKinds(final PriorRegistry r) {
 		r.register("network", (d, dev) -> {
 			try {
 				return NetworkDenoiser.load(d.folder());
