@@ -10,6 +10,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 
@@ -28,7 +29,7 @@ import org.priorj.physics.Shape;
  * run in chunks of {@link #CHUNK} images. Calls are serialised by a lock, so the instance can be
  * shared between threads; {@link #close} frees the native memory.
  */
-public final class NetworkDenoiser implements Denoiser, AutoCloseable {
+public final class NetworkDenoiser implements DifferentiableDenoiser, AutoCloseable {
 
 	/** Images per network call. */
 	public static final int CHUNK = 8;
@@ -112,12 +113,7 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
 
 	@Override
 	public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
-		if (nchw == null) throw Checks.bad("shape", "null", "(N, 1, H, W)");
-		Checks.require(nchw.rank() == 4, "shape", nchw.toString(), "(N, C, H, W)");
-		Checks.require(nchw.dim(1) == 1, "channels", "" + nchw.dim(1), "1");
-		Checks.length("x", x, nchw.size());
-		Checks.require(sigma >= 0 && Double.isFinite(sigma), "sigma", "" + sigma,
-			"a finite value >= 0");
+		DenoiserInputs.check(this, x, nchw, sigma);
 		if (sigma == 0) return x.clone();
 		final int n = nchw.dim(0), h = nchw.dim(2), w = nchw.dim(3);
 		final int m = net.multiple();
@@ -141,6 +137,56 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * J^T v through the preconditioning, the network and the reflection padding:
+	 * D = crop(0.5 + c_skip (Px - 0.5) + c_out F(c_in (Px - 0.5), c_noise)), so
+	 * J^T v = P^T (c_skip u + c_out c_in J_F^T u) with u = crop^T v.
+	 */
+	@Override
+	public float[] vjp(final float[] x, final Shape nchw, final double sigma, final float[] v) {
+		DenoiserInputs.check(this, x, nchw, sigma);
+		nchw.check("v", v, "N x C x H x W");
+		if (sigma == 0) return v.clone();
+		final int n = nchw.dim(0), h = nchw.dim(2), w = nchw.dim(3);
+		final int m = net.multiple();
+		final int ph = (h + m - 1) / m * m, pw = (w + m - 1) / m * m;
+		final int hw = h * w, phw = ph * pw;
+		final float skip = (float) UnetPreconditioning.cSkip(sigma);
+		final float scale = (float) (UnetPreconditioning.cOut(sigma) * UnetPreconditioning.cIn(
+			sigma));
+		final float[] result = new float[x.length];
+		for (int b = 0; b < n; b++) {
+			final float[] noisy = new float[phw];
+			final float[] in = new float[2 * phw];
+			Reflection.pad(x, b * hw, h, w, noisy, 0, ph, pw);
+			UnetPreconditioning.input(noisy, 0, phw, sigma, in, 0);
+			final float[] u = new float[phw];
+			for (int y = 0; y < h; y++) System.arraycopy(v, b * hw + y * w, u, y * pw, w);
+			final float[] g = inputGradient(in, u, ph, pw);
+			final float[] total = new float[phw];
+			for (int i = 0; i < phw; i++) total[i] = skip * u[i] + scale * g[i];
+			Reflection.foldBack(total, 0, ph, pw, result, b * hw, h, w);
+		}
+		return result;
+	}
+
+	/** The gradient of sum(u * F(in)) with respect to the image plane of in (1, 2, h, w). */
+	private float[] inputGradient(final float[] in, final float[] u, final int h, final int w) {
+		synchronized (lock) {
+			try (NDManager sub = manager.newSubManager();
+				GradientCollector gc = manager.getEngine().newGradientCollector())
+			{
+				final NDArray input = TensorConverter.nchw(sub, in, 1, 2, h, w);
+				input.setRequiresGradient(true);
+				final NDArray out = net.forward(store, new NDList(input), true).singletonOrThrow();
+				final NDArray weight = TensorConverter.nchw(sub, u, 1, 1, h, w);
+				gc.backward(out.mul(weight).sum());
+				final float[] grad = TensorConverter.toFloatArray(input.getGradient());
+				return java.util.Arrays.copyOf(grad, h * w);
+			}
+		}
 	}
 
 	/** F on (count, 2, h, w) inputs; returns (count, 1, h, w). */
