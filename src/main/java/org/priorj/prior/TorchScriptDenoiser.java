@@ -9,20 +9,30 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
 import org.priorj.image.Checks;
 
 /**
- * A denoiser exported from PyTorch as TorchScript ({@code torch.jit.trace} of a module in eval
- * mode, called as {@code forward(x, sigma)} with x of shape (N, C, H, W) and sigma of shape (N),
- * both float32, in the descriptor's value range). This is how a user brings a published checkpoint:
- * export it once in Python, describe it, import it.
- * <p>
- * Calls are serialised (one forward at a time per prior) and each runs in its own NDManager, so
- * nothing stays on the native side between calls.
+ * A network exported from PyTorch as TorchScript ({@code torch.jit.trace} of a module in eval mode)
+ * used as a denoiser. This is how a user brings a published checkpoint: export it once in Python,
+ * describe it, import it. The descriptor's convention says what the module computes, on data in the
+ * descriptor's value range (float32 tensors):
+ * <ul>
+ * <li>{@code denoiser}: {@code forward(x, sigma)}, x of shape (N, C, H, W), sigma of shape (N);</li>
+ * <li>{@code epsilon-vp}: {@code forward(x_t, t)}, the noise of a linear-beta VP diffusion
+ * ({@link DiffusionSchedule#linear()}) with t of shape (N) (a float holding the step index);
+ * then D(x, sigma) = x - sigma eps(sqrt(abar) x, t) with abar = 1 / (1 + sigma^2) and t the step
+ * whose abar is nearest (exact when sigma is one of the schedule's noise levels).</li>
+ * </ul>
+ * The module is loaded with trainable parameters ({@code trainParam=true}, then frozen) so that
+ * input gradients flow ({@link #vjp}). Calls are serialised (one forward at a time per prior) and
+ * each runs in its own NDManager, so nothing stays on the native side between calls.
  */
-public final class TorchScriptDenoiser implements Denoiser, AutoCloseable {
+public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCloseable {
+
+	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
 
 	private final PriorDescriptor descriptor;
 	private final Model model;
@@ -35,16 +45,17 @@ public final class TorchScriptDenoiser implements Denoiser, AutoCloseable {
 	/** Loads the descriptor's verified weights file on {@code device}. */
 	public static TorchScriptDenoiser load(final PriorDescriptor d, final PriorDevice device) {
 		Checks.require(d.kind().equals("torchscript"), "kind", "'" + d.kind() + "'", "torchscript");
-		Checks.require(d.convention().equals("denoiser"), "convention", "'" + d.convention() +
-			"' for a TorchScript file", "denoiser (epsilon-vp TorchScript files are wrapped by the " +
-				"diffusion layer)");
 		final Path weights = d.verifiedWeights();
 		final String file = weights.getFileName().toString();
 		Checks.require(file.endsWith(".pt"), "weights", "'" + file + "'",
 			"a TorchScript file ending in .pt");
 		final Model model = Model.newInstance(d.name(), device.device(), "PyTorch");
 		try {
-			model.load(weights.getParent(), file.substring(0, file.length() - 3));
+			// trainable parameters: a default load runs under inference mode, where no input
+			// gradient can be taken (BASELINES.md §3); the parameters themselves stay frozen
+			model.load(weights.getParent(), file.substring(0, file.length() - 3), java.util.Map.of(
+				"trainParam", "true"));
+			model.getBlock().freezeParameters(true);
 		}
 		catch (final IOException | MalformedModelException | RuntimeException e) {
 			model.close();
@@ -60,18 +71,58 @@ public final class TorchScriptDenoiser implements Denoiser, AutoCloseable {
 	{
 		DenoiserInputs.check(this, x, nchw, sigma);
 		try (NDManager m = model.getNDManager().newSubManager()) {
-			final NDArray in = m.create(x, new Shape(nchw.dim(0), nchw.dim(1), nchw.dim(2), nchw.dim(
-				3)));
-			final float[] s = new float[nchw.dim(0)];
-			java.util.Arrays.fill(s, (float) sigma);
-			final NDArray sig = m.create(s);
-			final NDList out = model.getBlock().forward(new ParameterStore(m, false), new NDList(in,
-				sig), false);
-			final float[] y = out.singletonOrThrow().toFloatArray();
+			final float[] y = apply(m, input(m, x, nchw), sigma, false).toFloatArray();
 			Checks.require(y.length == x.length, "weights", "the network returned " + y.length +
-				" values for " + x.length, "a denoiser whose output has its input's shape");
+				" values for " + x.length, "a network whose output has its input's shape");
 			return y;
 		}
+	}
+
+	@Override
+	public synchronized float[] vjp(final float[] x, final org.priorj.physics.Shape nchw,
+		final double sigma, final float[] v)
+	{
+		DenoiserInputs.check(this, x, nchw, sigma);
+		nchw.check("v", v, "N x C x H x W");
+		try (NDManager m = model.getNDManager().newSubManager();
+			GradientCollector gc = m.getEngine().newGradientCollector())
+		{
+			final NDArray in = input(m, x, nchw);
+			in.setRequiresGradient(true);
+			final NDArray d = apply(m, in, sigma, true);
+			gc.backward(d.mul(input(m, v, nchw)).sum());
+			return in.getGradient().toFloatArray();
+		}
+	}
+
+	private static NDArray input(final NDManager m, final float[] x,
+		final org.priorj.physics.Shape s)
+	{
+		return m.create(x, new Shape(s.dim(0), s.dim(1), s.dim(2), s.dim(3)));
+	}
+
+	/** D(x, sigma) as a graph on x; {@code training} keeps the graph for gradients. */
+	private NDArray apply(final NDManager m, final NDArray x, final double sigma,
+		final boolean training)
+	{
+		final int n = (int) x.getShape().get(0);
+		final float[] second = new float[n];
+		if (descriptor.convention().equals("denoiser")) {
+			java.util.Arrays.fill(second, (float) sigma);
+			return forward(m, x, m.create(second), training);
+		}
+		if (sigma == 0) return training ? x.mul(1) : x.duplicate();
+		final double abar = DiffusionSchedule.alphaBarOf(sigma);
+		java.util.Arrays.fill(second, SCHEDULE.nearestTime(abar));
+		final NDArray eps = forward(m, x.mul((float) Math.sqrt(abar)), m.create(second), training);
+		return x.sub(eps.mul((float) sigma));
+	}
+
+	private NDArray forward(final NDManager m, final NDArray a, final NDArray b,
+		final boolean training)
+	{
+		return model.getBlock().forward(new ParameterStore(m, false), new NDList(a, b), training)
+			.singletonOrThrow();
 	}
 
 	@Override

@@ -83,6 +83,44 @@ class PriorRegistryTest {
 	}
 
 	@Test
+	void epsilonTorchScriptBecomesTheExactDenoiserAtTheSchedulesNoiseLevels() throws Exception {
+		install("eps", "gauss_eps_vp.pt", "\"range\": [-1, 1], \"convention\": \"epsilon-vp\"");
+		final Denoiser d = registry().load("eps");
+		final Random rnd = new Random(8);
+		final Shape s = Shape.of(1, 1, 8, 9);
+		final float[] x = new float[s.size()];
+		for (int i = 0; i < x.length; i++) x[i] = 2 * rnd.nextFloat() - 1;
+		final DiffusionSchedule schedule = DiffusionSchedule.linear();
+		for (final int t : new int[] { 50, 300, 900 }) {
+			final double sigma = schedule.sigma(t);
+			final float[] y = d.denoise(x, s, sigma);
+			final double g = 0.16 / (0.16 + sigma * sigma);
+			for (int i = 0; i < x.length; i++) assertEquals(g * x[i], y[i], 1e-4 * Math.max(1, sigma));
+		}
+	}
+
+	@Test
+	void inputGradientsFlowThroughTorchScript() throws Exception {
+		install("gauss01", "gauss_denoiser01.pt", "\"range\": [0, 1]");
+		install("eps", "gauss_eps_vp.pt", "\"range\": [-1, 1], \"convention\": \"epsilon-vp\"");
+		final Shape s = Shape.of(2, 1, 6, 7);
+		final float[] x = new float[s.size()], v = new float[s.size()];
+		final Random rnd = new Random(2);
+		for (int i = 0; i < x.length; i++) {
+			x[i] = rnd.nextFloat();
+			v[i] = (float) rnd.nextGaussian();
+		}
+		final PriorRegistry r = registry();
+		// D = m + g (x - m): J^T v = g v
+		final float[] j = ((DifferentiableDenoiser) r.load("gauss01")).vjp(x, s, 0.1, v);
+		for (int i = 0; i < x.length; i++) assertEquals(0.8 * v[i], j[i], 1e-5);
+		final double sigma = DiffusionSchedule.linear().sigma(200);
+		final double g = 0.16 / (0.16 + sigma * sigma);
+		final float[] je = ((DifferentiableDenoiser) r.load("eps")).vjp(x, s, sigma, v);
+		for (int i = 0; i < x.length; i++) assertEquals(g * v[i], je[i], 1e-4);
+	}
+
+	@Test
 	void loadsOnceSharesAndReleases() throws Exception {
 		install("gauss01", "gauss_denoiser01.pt", "\"range\": [0, 1]");
 		final PriorRegistry r = registry();
