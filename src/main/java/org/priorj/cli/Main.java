@@ -129,10 +129,16 @@ public final class Main {
 				}
 				case "bench": {
 					final String what = rest.isEmpty() ? null : rest.get(0);
-					if (!"operators".equals(what) && !"classical".equals(what))
+					if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what))
 						throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
-							? "nothing" : "'" + what + "'") + "; allowed: operators, classical.");
+							? "nothing" : "'" + what + "'") + "; allowed: operators, classical, priors.");
 					final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
+					if (what.equals("priors")) {
+						final Map<String, String> o = options(more, new String[] { "images" });
+						new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), System.out)
+							.run();
+						return 0;
+					}
 					if (what.equals("classical")) {
 						final Map<String, String> o = options(more, new String[] { "data", "repeats" });
 						if (!o.containsKey("data")) throw new IllegalArgumentException(
