@@ -60,6 +60,8 @@ public final class Main {
 		"            bench classical --data DIR [--repeats N]",
 		"            run FBP, TV, Richardson-Lucy and SIRT on the inputs that",
 		"            scripts/bench_skimage_classical.py wrote to DIR; table against scikit-image",
+		"            bench priors [--images DIR]",
+		"            denoising quality of the shipped priors on held-out images against TV",
 		"",
 		"exit codes: 0 done, 1 failure, 2 bad usage or input (the message names the parameter),",
 		"130 cancelled with Ctrl-C (the current estimate is written first)");
