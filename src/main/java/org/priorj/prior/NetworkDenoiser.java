@@ -55,10 +55,17 @@ public final class NetworkDenoiser implements DifferentiableDenoiser, AutoClosea
 
 	/** Loads a prior folder written by training (descriptor checked, weights hash verified). */
 	public static NetworkDenoiser load(final Path folder) throws IOException {
+		return load(folder, ai.djl.Device.cpu());
+	}
+
+	/** Loads a prior folder onto {@code device} (see {@link PriorDevice}). */
+	public static NetworkDenoiser load(final Path folder, final ai.djl.Device device)
+		throws IOException
+	{
 		final UnetDescriptor d = UnetDescriptor.read(folder);
 		final Path weights = PriorDescriptor.read(folder).verifiedWeights();
 		final NoiseConditionalUnet net = new NoiseConditionalUnet(d.widths);
-		final NDManager manager = NDManager.newBaseManager();
+		final NDManager manager = NDManager.newBaseManager(device, "PyTorch");
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(
 			weights))))
 		{

@@ -16,7 +16,7 @@ public final class PriorRegistries {
 	public static PriorRegistry withAllKinds(final PriorRegistry r) {
 		r.register("network", (d, dev) -> {
 			try {
-				return NetworkDenoiser.load(d.folder());
+				return NetworkDenoiser.load(d.folder(), dev.device());
 			}
 			catch (final java.io.IOException e) {
 				throw new IllegalStateException("Cannot read prior '" + d.name() + "': " + e, e);
