@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;
@@ -101,10 +100,10 @@ final class Demo {
 			"' already holds a report", "a new folder, or --overwrite");
 		Files.createDirectories(out.toPath());
 		final List<Case> cases = new ArrayList<>();
-		final float[] camera = gray("camera.png");
-		final float[] astronaut = gray("astronaut.png");
-		final float[] coins = gray("coins.png");
-		final float[] ct = gray("CT_small_hu.tif");
+		final float[] camera = TestImages.gray(images, "camera.png", SIZE);
+		final float[] astronaut = TestImages.gray(images, "astronaut.png", SIZE);
+		final float[] coins = TestImages.gray(images, "coins.png", SIZE);
+		final float[] ct = TestImages.gray(images, "CT_small_hu.tif", SIZE);
 
 		final Measurement inp = simulate("inpainting", camera, "mask missing_fraction=0.5 seed=1",
 			new GaussianNoise(0.01));
@@ -158,7 +157,7 @@ final class Demo {
 	}
 
 	private Case mri() throws IOException {
-		final ImagePlus imp = open("brain_slice_complex.tif");
+		final ImagePlus imp = TestImages.open(images, "brain_slice_complex.tif");
 		Checks.require(imp.getStackSize() == 2, "image", "brain_slice_complex.tif has " + imp
 			.getStackSize() + " slices", "2 (real, imaginary)");
 		final int w = imp.getWidth(), h = imp.getHeight();
@@ -191,28 +190,7 @@ final class Demo {
 		return p.apply(img);
 	}
 
-	private ImagePlus open(final String name) {
-		final File f = new File(images, name);
-		Checks.require(f.isFile(), "images", "'" + f + "' is missing", "the shipped test images");
-		final ImagePlus imp = IJ.openImage(f.getPath());
-		Checks.require(imp != null, "images", "'" + f + "' could not be read", "images ImageJ opens");
-		return imp;
-	}
 
-	/** A test image as gray values in [0, 1], resized to SIZE x SIZE with averaging. */
-	private float[] gray(final String name) {
-		ImageProcessor ip = open(name).getProcessor().convertToFloatProcessor();
-		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
-		if (ip.getWidth() != SIZE || ip.getHeight() != SIZE) ip = ip.resize(SIZE, SIZE, true);
-		final float[] px = ((float[]) ip.getPixels()).clone();
-		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-		for (final float v : px) {
-			lo = Math.min(lo, v);
-			hi = Math.max(hi, v);
-		}
-		for (int i = 0; i < px.length; i++) px[i] = (float) ((px[i] - lo) / (hi - lo));
-		return px;
-	}
 
 	/** A sinogram or low-resolution image stretched to the montage's tile size, for display only. */
 	private static float[] stretch(final float[] data, final Shape s) {

@@ -6,12 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import ij.IJ;
 import ij.ImagePlus;
-import ij.process.ImageProcessor;
 
-import org.priorj.image.Checks;
-import org.priorj.image.ImagePlusConverter;
 import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.image.phantom.RandomEllipses;
 import org.priorj.metrics.Psnr;
@@ -48,14 +44,14 @@ final class PriorQualityBench {
 			final List<float[]> natural = new ArrayList<>();
 			final List<String> names = List.of("camera.png", "astronaut.png", "coins.png", "cell.png",
 				"ascent.png", "clock_motion.png");
-			for (final String n : names) natural.add(gray(n));
+			for (final String n : names) natural.add(TestImages.gray(images, n, SIZE));
 			table("natural-gray", registry.load("natural-gray"), "held-out photographs " + names,
 				natural);
 			final List<float[]> ct = new ArrayList<>();
 			ct.add(EllipsePhantom.sheppLogan(SIZE, true));
 			final RandomEllipses held = new RandomEllipses(1_000_003); // a seed no training used
 			for (int i = 0; i < 4; i++) ct.add(held.nextImage(SIZE));
-			ct.add(gray("CT_small_hu.tif"));
+			ct.add(TestImages.gray(images, "CT_small_hu.tif", SIZE));
 			table("ct", registry.load("ct"), "held-out phantoms (Shepp-Logan, 4 random-ellipse " +
 				"images with an unused seed) and the real CT slice CT_small", ct);
 		}
@@ -105,21 +101,4 @@ final class PriorQualityBench {
 		}
 	}
 
-	/** A test image as grey values in [0, 1] (min-max), resized to SIZE x SIZE with averaging. */
-	private float[] gray(final String name) {
-		final File f = new File(images, name);
-		Checks.require(f.isFile(), "images", "'" + f + "' is missing", "the test images");
-		final ImagePlus imp = IJ.openImage(f.getPath());
-		ImageProcessor ip = imp.getProcessor().convertToFloatProcessor();
-		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
-		if (ip.getWidth() != SIZE || ip.getHeight() != SIZE) ip = ip.resize(SIZE, SIZE, true);
-		final float[] px = ((float[]) ip.getPixels()).clone();
-		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-		for (final float v : px) {
-			lo = Math.min(lo, v);
-			hi = Math.max(hi, v);
-		}
-		for (int i = 0; i < px.length; i++) px[i] = (float) ((px[i] - lo) / (hi - lo));
-		return px;
-	}
 }
