@@ -27,7 +27,7 @@ import org.priorj.solve.TvDenoiser;
 final class PriorQualityBench {
 
 	private static final double[] SIGMAS = { 15, 25, 50 };
-	private static final double[] TV_FACTORS = { 0.4, 0.6, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5 };
+	private static final double[] TV_FACTORS = { 0.4, 0.6, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0 };
 	private static final int SIZE = 256;
 
 	private final File images;
