@@ -24,9 +24,10 @@ class MainTest {
 		assertEquals(0, Main.run(new String[] { "demo", "--out", out.getPath() }));
 		final String report = Files.readString(new File(out, "report.md").toPath(),
 			StandardCharsets.UTF_8);
-		for (final String task : new String[] { "inpainting", "super-resolution", "deblurring",
-			"CT", "MRI" })
+		for (final String task : new String[] { "denoising", "inpainting", "super-resolution",
+			"deblurring", "CT", "MRI" })
 			assertTrue(report.contains("| " + task), "report lacks " + task + ":\n" + report);
+		assertTrue(report.contains("prior natural-gray"), report);
 		assertTrue(new File(out, "montage.png").length() > 10_000);
 		final Measurement ct = MeasurementFile.read(new File(out, "ct-30-views.tif"));
 		assertEquals("radon", ct.operatorSpec().kind());

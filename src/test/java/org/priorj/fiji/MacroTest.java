@@ -62,9 +62,21 @@ class MacroTest {
 	}
 
 	@Test
+	void denoiseExampleUsesTheShippedPriorAndGainsOverTheNoisyImage() throws Exception {
+		final String code = macro("denoise_with_prior.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File("test-images/coins.png")
+			.getAbsolutePath()));
+		final double noisy = Double.parseDouble(log.replaceAll("(?s).*noisy: PSNR ([0-9.]+) dB.*",
+			"$1"));
+		final double denoised = Double.parseDouble(log.replaceAll(
+			"(?s).*natural-gray: PSNR ([0-9.]+) dB.*", "$1"));
+		assertTrue(denoised > noisy + 5, log);
+	}
+
+	@Test
 	void everyExampleMacroIsRunByATest() {
 		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
-		assertEquals(2, names.length, "a new example macro needs a test here: " + String.join(", ",
+		assertEquals(3, names.length, "a new example macro needs a test here: " + String.join(", ",
 			names));
 	}
 
