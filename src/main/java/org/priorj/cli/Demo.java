@@ -173,7 +173,7 @@ final class Demo {
 				Progress.NONE);
 			final double s = (System.nanoTime() - t0) / 1e9;
 			final float[] x = complex ? SingleCoilMri.magnitude(r.estimate()) : r.estimate();
-			final String label = r.method() + (r.method().equals("tv") ? " λ=" + p.lambda : "") + (r
+			final String label = r.method() + (r.method().equals("tv") ? " λ=" + String.format(java.util.Locale.ROOT, "%.3g", p.lambda) : "") + (r
 				.history().length > 0 ? ", " + r.iterations() + " it." : "");
 			c.estimates.add(new Estimate(label, x, c, s));
 			log.println(String.format("%-40s %-28s %6.2f dB  %.1f s", c.task, label, c.estimates
