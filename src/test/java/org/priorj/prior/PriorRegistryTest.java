@@ -147,7 +147,10 @@ class PriorRegistryTest {
 		final Path odd = Files.createDirectories(root.resolve("odd"));
 		Files.writeString(odd.resolve(PriorDescriptor.FILE), "{\"name\": \"odd\", \"kind\": " +
 			"\"torchscript\", \"convention\": \"score-ve\", \"range\": [0, 1]}");
+		final Path missing = install("missing", "gauss_denoiser01.pt", "\"range\": [0, 1]");
+		Files.delete(missing.resolve("gauss_denoiser01.pt"));
 		final PriorRegistry r = registry();
+		assertRefuses("weights", () -> r.load("missing"));
 		assertRefuses("sha256", () -> r.load("tampered"));
 		assertRefuses("weights", () -> r.load("corrupt"));
 		assertRefuses("weights", () -> r.load("escape"));

@@ -14,7 +14,7 @@ import org.priorj.physics.Shape;
 class TiledDenoisingTest {
 
 	/** A 3x3 box filter (zero outside each tile), on [0, 1]; refuses big calls like a full GPU. */
-	static final class BoxDenoiser implements Denoiser {
+	static class BoxDenoiser implements Denoiser {
 
 		final int maxPixelsPerCall;
 		final AtomicInteger calls = new AtomicInteger();
@@ -84,5 +84,39 @@ class TiledDenoisingTest {
 			() -> new TiledDenoising(1, 8, 1).denoise(new BoxDenoiser(10), new float[64 * 64], Shape.of(
 				64, 64), 0.1, ValueRange.fromMinMax(0, 1, 0, 1)));
 		assertTrue(e.getMessage().contains("Out of memory"), e.getMessage());
+	}
+
+	@Test
+	void aNoiseLevelOutsideTheTrainedRangeIsUsedAsGivenWithAWarning() {
+		final java.util.List<String> warnings = new java.util.ArrayList<>();
+		final java.util.logging.Logger log = java.util.logging.Logger.getLogger(TiledDenoising.class
+			.getName());
+		final java.util.logging.Handler h = new java.util.logging.Handler() {
+
+			public void publish(final java.util.logging.LogRecord r) {
+				warnings.add(r.getMessage());
+			}
+
+			public void flush() {}
+
+			public void close() {}
+		};
+		log.addHandler(h);
+		try {
+			final BoxDenoiser narrow = new BoxDenoiser(1 << 20) {
+
+				@Override
+				public double maxSigma() {
+					return 0.1;
+				}
+			};
+			new TiledDenoising(1, 0, 1).denoise(narrow, new float[16 * 16], Shape.of(16, 16), 0.5,
+				ValueRange.fromMinMax(0, 1, 0, 1));
+		}
+		finally {
+			log.removeHandler(h);
+		}
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("outside the range")), warnings
+			.toString());
 	}
 }
