@@ -62,6 +62,10 @@ public final class Main {
 		"            scripts/bench_skimage_classical.py wrote to DIR; table against scikit-image",
 		"            bench priors [--images DIR]",
 		"            denoising quality of the shipped priors on held-out images against TV",
+		"            bench denoiser [--prior DIR] [--sizes 256,512] [--repeats N] [--sigma S]",
+		"            [--torch FILE]  time the network denoiser on the CPU (default prior",
+		"            models/natural-gray, or random weights if absent); with FILE from",
+		"            scripts/bench_unet_torch.py, print the ratios to PyTorch",
 		"",
 		"exit codes: 0 done, 1 failure, 2 bad usage or input (the message names the parameter),",
 		"130 cancelled with Ctrl-C (the current estimate is written first)");
@@ -131,14 +135,25 @@ public final class Main {
 				}
 				case "bench": {
 					final String what = rest.isEmpty() ? null : rest.get(0);
-					if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what))
-						throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
-							? "nothing" : "'" + what + "'") + "; allowed: operators, classical, priors.");
+					if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what)
+						&& !"denoiser".equals(what)) throw new IllegalArgumentException(
+							"Parameter 'bench': got " + (what == null ? "nothing" : "'" + what + "'") +
+								"; allowed: operators, classical, priors, denoiser.");
 					final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 					if (what.equals("priors")) {
 						final Map<String, String> o = options(more, new String[] { "images" });
 						new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), System.out)
 							.run();
+						return 0;
+					}
+					if (what.equals("denoiser")) {
+						final Map<String, String> o = options(more, new String[] { "prior", "sizes",
+							"repeats", "sigma", "torch" });
+						new DenoiserBench(o.containsKey("prior") ? Path.of(o.get("prior")) : DenoiserBench
+							.defaultPrior(),
+							DenoiserBench.parseSizes(o.getOrDefault("sizes", "256,512")), integer(o,
+								"repeats", 5), real(o, "sigma", 0.1), System.out).run(o.containsKey("torch")
+									? Path.of(o.get("torch")) : null);
 						return 0;
 					}
 					if (what.equals("classical")) {
@@ -199,6 +214,18 @@ public final class Main {
 				".");
 		}
 		return m;
+	}
+
+	private static double real(final Map<String, String> o, final String key,
+		final double fallback)
+	{
+		try {
+			return o.containsKey(key) ? Double.parseDouble(o.get(key)) : fallback;
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("Parameter '" + key + "': got '" + o.get(key) +
+				"'; allowed: a number.");
+		}
 	}
 
 	private static int integer(final Map<String, String> o, final String key, final int fallback) {
