@@ -28,7 +28,8 @@ public final class CenteredFft2 implements LinearOperator {
 	private final int height;
 	private final int width;
 	private final Shape shape;
-	private final FloatFFT_2D fft;
+	/** One plan per thread: JTransforms' 2-D plans rewrite their own fields while transforming. */
+	private final ThreadLocal<FloatFFT_2D> fft;
 	/** Buffer index i maps to array index (i + n/2) mod n on each axis: the shifts of fft2c. */
 	private final int[] rowMap;
 	private final int[] colMap;
@@ -41,7 +42,7 @@ public final class CenteredFft2 implements LinearOperator {
 		this.height = height;
 		this.width = width;
 		this.shape = Shape.of(2, height, width);
-		this.fft = new FloatFFT_2D(height, width);
+		this.fft = ThreadLocal.withInitial(() -> new FloatFFT_2D(height, width));
 		this.rowMap = shiftMap(height);
 		this.colMap = shiftMap(width);
 		this.scale = (float) (1 / Math.sqrt((double) height * width));
@@ -111,7 +112,7 @@ public final class CenteredFft2 implements LinearOperator {
 		final float[] mask, final float[] buf)
 	{
 		pack(src, srcOff, null, buf);
-		fft.complexForward(buf);
+		fft.get().complexForward(buf);
 		unpack(buf, dst, dstOff, mask);
 	}
 
@@ -131,7 +132,7 @@ public final class CenteredFft2 implements LinearOperator {
 		final int dstOff, final float[] buf)
 	{
 		pack(src, srcOff, mask, buf);
-		fft.complexInverse(buf, false);
+		fft.get().complexInverse(buf, false);
 		unpack(buf, dst, dstOff, null);
 	}
 

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class EllipsePhantomTest {
+public class EllipsePhantomTest {
 
 	/*
 	 * Reference numbers from the numpy generator in shared/anchors/phantoms.py (ODL conventions,
@@ -139,7 +139,8 @@ class EllipsePhantomTest {
 		return k;
 	}
 
-	static double correlation(final float[] a, final float[] b) {
+	/** Pearson correlation, shared by the image tests. */
+	public static double correlation(final float[] a, final float[] b) {
 		double ma = 0, mb = 0;
 		for (int i = 0; i < a.length; i++) {
 			ma += a[i];
