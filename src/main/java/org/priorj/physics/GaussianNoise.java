@@ -34,7 +34,7 @@ public final class GaussianNoise implements NoiseModel {
 	}
 
 	/** Standard normal by the polar method (SplittableRandom has no nextGaussian on Java 17). */
-	static double gaussian(final SplittableRandom rnd) {
+	public static double gaussian(final SplittableRandom rnd) {
 		double u, v, s;
 		do {
 			u = 2 * rnd.nextDouble() - 1;

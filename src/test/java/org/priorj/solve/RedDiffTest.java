@@ -1,0 +1,105 @@
+package org.priorj.solve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.priorj.physics.Downsampling;
+import org.priorj.physics.Identity;
+import org.priorj.physics.LinearOperator;
+import org.priorj.physics.Shape;
+import org.priorj.prior.DenoiserEpsilonModel;
+import org.priorj.prior.DiagonalGaussianDenoiser;
+import org.priorj.prior.DiffusionSchedule;
+
+/** The RED-Diff checks of ALGORITHMS.md §7.1 with a Gaussian oracle prior. */
+class RedDiffTest {
+
+	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
+
+	@Test
+	void visitsTheReferenceTimesAndWeights() {
+		final int[] t100 = new RedDiff(SCHEDULE).withSteps(100).times();
+		assertEquals(100, t100.length);
+		assertEquals(990, t100[0]);
+		assertEquals(0, t100[99]);
+		final int[] t50 = new RedDiff(SCHEDULE).withSteps(50).times();
+		assertEquals(980, t50[0]);
+		assertEquals(0, t50[49]);
+		final RedDiff r = new RedDiff(SCHEDULE).withLambda(1);
+		assertEquals(0.0100005, r.weight(0), 1e-6);
+		assertEquals(157.407, r.weight(999), 1e-3);
+	}
+
+	@Test
+	void appliesExactlyTheStopGradientLossGradient() {
+		// finite differences of L(x0) with eps_hat held fixed, A a 2x downsampling (N_y = N_x / 4)
+		final int h = 8, w = 8;
+		final LinearOperator a = new Downsampling(h, w, 2, Downsampling.Method.BLOCK_AVERAGE);
+		final Random rnd = new Random(3);
+		final float[] x0 = new float[h * w], noise = new float[h * w], epsHat = new float[h * w];
+		final float[] y = new float[a.range().size()];
+		for (int i = 0; i < x0.length; i++) {
+			x0[i] = (float) rnd.nextGaussian();
+			noise[i] = (float) rnd.nextGaussian();
+			epsHat[i] = (float) rnd.nextGaussian();
+		}
+		for (int i = 0; i < y.length; i++) y[i] = (float) rnd.nextGaussian();
+		final RedDiff r = new RedDiff(SCHEDULE).withObservationWeight(0.7);
+		final double wt = 1.3;
+		final float[] grad = new float[x0.length];
+		r.gradient(a, y, x0, noise, epsHat, wt, a.range().newArray(), grad);
+		for (final int i : new int[] { 0, 9, 37, 63 }) {
+			final double e = 1e-3;
+			final float[] p = x0.clone(), m = x0.clone();
+			p[i] += e;
+			m[i] -= e;
+			final double fd = (loss(a, y, p, noise, epsHat, wt, 0.7) - loss(a, y, m, noise, epsHat, wt,
+				0.7)) / (2 * e);
+			assertEquals(fd, grad[i], 1e-4 + 1e-3 * Math.abs(fd), "entry " + i);
+		}
+	}
+
+	/** L = w mean(stopgrad(eps_hat - eps) x0) + v / 2 mean((y - A x0)^2), in double. */
+	private static double loss(final LinearOperator a, final float[] y, final float[] x0,
+		final float[] noise, final float[] epsHat, final double wt, final double v)
+	{
+		double reg = 0;
+		for (int i = 0; i < x0.length; i++) reg += (epsHat[i] - noise[i]) * (double) x0[i];
+		final float[] ax = a.apply(x0);
+		double data = 0;
+		for (int i = 0; i < ax.length; i++) data += Math.pow(y[i] - ax[i], 2);
+		return wt * reg / x0.length + v * 0.5 * data / ax.length;
+	}
+
+	@Test
+	void withoutRegularisationAndAIdentityTheMeanConvergesToTheData() {
+		final int h = 6, w = 7;
+		final Random rnd = new Random(1);
+		final float[] y = new float[h * w];
+		for (int i = 0; i < y.length; i++) y[i] = (float) rnd.nextGaussian();
+		final DenoiserEpsilonModel eps = new DenoiserEpsilonModel(DiagonalGaussianDenoiser.uniform(1,
+			0, 1, -10, 10));
+		final float[] y0 = y.clone();
+		final Result r = new RedDiff(SCHEDULE).withLambda(0).withSteps(1000).withLearningRate(0.05)
+			.solve(new Identity(Shape.of(h, w)), y, new float[h * w], eps, Shape.of(1, 1, h, w),
+				Progress.NONE);
+		assertArrayEquals(y0, y, "the measurement was modified");
+		for (int i = 0; i < y.length; i++) assertEquals(y[i], r.estimate()[i], 2e-2);
+		assertEquals("red_diff", r.method());
+		assertEquals(1000, r.iterations());
+	}
+
+	@Test
+	void aCancelledRunReturnsTheCurrentMean() {
+		final float[] y = new float[16];
+		final Result r = new RedDiff(SCHEDULE).withSteps(50).solve(new Identity(Shape.of(4, 4)), y,
+			new float[16], new DenoiserEpsilonModel(DiagonalGaussianDenoiser.uniform(1, 0, 1, -1, 1)),
+			Shape.of(1, 1, 4, 4), IterationsTest.cancelAfter(5, new java.util.ArrayList<>()));
+		assertTrue(r.cancelled());
+		assertEquals(5, r.iterations());
+	}
+}
