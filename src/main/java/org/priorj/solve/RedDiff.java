@@ -52,7 +52,7 @@ public final class RedDiff {
 
 	private final DiffusionSchedule schedule;
 	private double lambda = 0.25, lr = 0.1, obsWeight = 1, sigmaX0 = 0;
-	private int steps = 100;
+	private int steps = 100, startTime = -1;
 	private long seed = 0;
 	private Weighting weighting = Weighting.LINEAR;
 
@@ -99,10 +99,38 @@ public final class RedDiff {
 		return this;
 	}
 
-	/** The diffusion times visited, descending: 1000 - k, ..., k, 0 with k = T / steps. */
+	/**
+	 * Starts the descent at diffusion time {@code t} instead of T = 1000 (the reference code always
+	 * starts at T). A prior trained on a limited noise range should not be asked for noise levels
+	 * beyond it; {@link RedDiffRestoration} picks the largest time the prior covers unless told.
+	 */
+	public RedDiff withStartTime(final int t) {
+		Checks.require(t >= 1 && t <= schedule.steps(), "start_time", "got " + t, "1 to " + schedule
+			.steps());
+		startTime = t;
+		return this;
+	}
+
+	public boolean hasStartTime() {
+		return startTime > 0;
+	}
+
+	public DiffusionSchedule schedule() {
+		return schedule;
+	}
+
+	public long seed() {
+		return seed;
+	}
+
+	/**
+	 * The diffusion times visited, descending: S - k, ..., k, 0 with k = S / steps, S the start
+	 * time (T = 1000 unless set); at most S times.
+	 */
 	public int[] times() {
-		final int k = schedule.steps() / steps;
-		final int n = schedule.steps() / k;
+		final int span = startTime < 0 ? schedule.steps() : startTime;
+		final int k = Math.max(1, span / steps);
+		final int n = span / k;
 		final int[] ts = new int[n];
 		for (int i = 0; i < n; i++) ts[i] = (n - 1 - i) * k;
 		return ts;
@@ -156,6 +184,7 @@ public final class RedDiff {
 		p.put("sigma_x0", Double.toString(sigmaX0));
 		p.put("weighting", weighting.name().toLowerCase(java.util.Locale.ROOT));
 		p.put("seed", Long.toString(seed));
+		p.put("start_time", Integer.toString(startTime < 0 ? schedule.steps() : startTime));
 		return new Result(mu, a.domain(), done, "data term 1/2 mean((y - A x0)^2)", o, "red_diff", p);
 	}
 
