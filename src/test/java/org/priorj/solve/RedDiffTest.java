@@ -131,4 +131,48 @@ class RedDiffTest {
 			assertEquals(want, mean, 0.01 * Math.abs(want) + 3e-3, "t = " + t);
 		}
 	}
+	@Test
+	void atAFrozenTimeTheMeanSettlesAtTheGaussianPosteriorFixedPoint() {
+		// ALGORITHMS.md §7.1.3: prior N(m, s^2 I), A a 2x block average (N_y = N_x / 4), t frozen.
+		// Stochastic gradient descent on the gradient RED-Diff applies, iterates averaged, must
+		// settle at mu* = (A^T A / N_y + lambda kappa / N_x)^-1 (A^T y / N_y + lambda kappa m / N_x)
+		// with kappa = (1 - abar) / (abar s^2 + 1 - abar).
+		final int h = 8, w = 8, n = h * w, t = 300;
+		final double m = 0.2, s = 0.5, lambda = 2;
+		final LinearOperator a = new Downsampling(h, w, 2, Downsampling.Method.BLOCK_AVERAGE);
+		final Random rnd = new Random(5);
+		final float[] y = new float[a.range().size()];
+		for (int i = 0; i < y.length; i++) y[i] = (float) rnd.nextGaussian();
+		final double abar = SCHEDULE.alphaBar(t), kappa = (1 - abar) / (abar * s * s + 1 - abar);
+		final int ny = y.length;
+		// mu* by exact gradient descent on the quadratic (double precision)
+		final double[] star = new double[n];
+		final float[] aty = a.adjoint(y);
+		for (int it = 0; it < 20000; it++) {
+			final float[] f = new float[n];
+			for (int i = 0; i < n; i++) f[i] = (float) star[i];
+			final float[] ata = a.adjoint(a.apply(f));
+			for (int i = 0; i < n; i++)
+				star[i] -= 20 * ((ata[i] - aty[i]) / ny + lambda * kappa * (star[i] - m) / n);
+		}
+		final RedDiff r = new RedDiff(SCHEDULE).withLambda(lambda);
+		final DenoiserEpsilonModel eps = new DenoiserEpsilonModel(DiagonalGaussianDenoiser.uniform(1,
+			m, s, -10, 10));
+		final java.util.SplittableRandom draws = new java.util.SplittableRandom(7);
+		final float[] mu = new float[n], noise = new float[n], xt = new float[n], grad = new float[n];
+		final float[] residual = a.range().newArray();
+		final double[] mean = new double[n];
+		final int burn = 2000, steps = 40000;
+		for (int it = 0; it < burn + steps; it++) {
+			for (int i = 0; i < n; i++) {
+				noise[i] = (float) org.priorj.physics.GaussianNoise.gaussian(draws);
+				xt[i] = (float) (Math.sqrt(abar) * mu[i] + Math.sqrt(1 - abar) * noise[i]);
+			}
+			r.gradient(a, y, mu, noise, eps.eps(xt, Shape.of(1, 1, h, w), abar), r.weight(t),
+				residual, grad);
+			for (int i = 0; i < n; i++) mu[i] -= 5 * grad[i];
+			if (it >= burn) for (int i = 0; i < n; i++) mean[i] += mu[i] / (double) steps;
+		}
+		for (int i = 0; i < n; i++) assertEquals(star[i], mean[i], 0.008, "pixel " + i);
+	}
 }
