@@ -62,6 +62,9 @@ public final class Main {
 		"            scripts/bench_skimage_classical.py wrote to DIR; table against scikit-image",
 		"            bench priors [--images DIR]",
 		"            denoising quality of the shipped priors on held-out images against TV",
+		"            bench red-diff [--images DIR] [--size N] [--montage FILE.png]",
+		"            [--quality-only | --speed-only]: RED-Diff with the shipped presets against",
+		"            the classical baselines on held-out images, and its time per step",
 		"            bench denoiser [--prior DIR] [--sizes 256,512] [--repeats N] [--sigma S]",
 		"            [--torch FILE]  time the network denoiser on the CPU (default prior",
 		"            models/natural-gray, or random weights if absent); with FILE from",
@@ -136,14 +139,23 @@ public final class Main {
 				case "bench": {
 					final String what = rest.isEmpty() ? null : rest.get(0);
 					if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what)
-						&& !"denoiser".equals(what)) throw new IllegalArgumentException(
-							"Parameter 'bench': got " + (what == null ? "nothing" : "'" + what + "'") +
-								"; allowed: operators, classical, priors, denoiser.");
+						&& !"denoiser".equals(what) && !"red-diff".equals(what))
+						throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
+							? "nothing" : "'" + what + "'") +
+							"; allowed: operators, classical, priors, denoiser, red-diff.");
 					final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 					if (what.equals("priors")) {
 						final Map<String, String> o = options(more, new String[] { "images" });
 						new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), System.out)
 							.run();
+						return 0;
+					}
+					if (what.equals("red-diff")) {
+						final Map<String, String> o = options(more, new String[] { "images", "size",
+							"montage" }, "quality-only", "speed-only");
+						new RedDiffBench(new File(o.getOrDefault("images", "test-images")), integer(o,
+							"size", 256), o.containsKey("montage") ? new File(o.get("montage")) : null,
+							System.out).run(!o.containsKey("speed-only"), !o.containsKey("quality-only"));
 						return 0;
 					}
 					if (what.equals("denoiser")) {
