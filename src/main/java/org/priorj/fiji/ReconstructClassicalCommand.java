@@ -30,10 +30,11 @@ public class ReconstructClassicalCommand implements Command {
 	private ImagePlus measurement;
 
 	@Parameter(persist = false, label = "method", choices = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov", "richardson_lucy", "bicubic",
-			"harmonic_inpainting", "zero_filled", "adjoint" },
+			"harmonic_inpainting", "biharmonic_inpainting", "zero_filled", "adjoint" },
 		description = "auto: FBP for CT, CGLS for dynamic CT, zero filling for MRI, harmonic " +
 			"inpainting for masks, bicubic for super-resolution, Richardson-Lucy for blur, TV for " +
-			"denoising")
+			"denoising; biharmonic_inpainting: a smoother fill of masks that continues slopes " +
+			"into the holes")
 	private String method = "auto";
 
 	@Parameter(persist = false, label = "iterations", min = "1", description = "Iterations of iterative methods")

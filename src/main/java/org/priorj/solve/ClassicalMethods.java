@@ -22,13 +22,15 @@ import org.priorj.physics.mri.SingleCoilMri;
  * offer them, each applied to a self-describing {@link Measurement}. {@code auto} picks the usual
  * baseline for the measurement's operator: FBP for CT, CGLS for dynamic CT, zero filling for MRI,
  * harmonic inpainting for masks, bicubic interpolation for super-resolution, Richardson-Lucy for
- * blur, TV denoising for denoising.
+ * blur, TV denoising for denoising. Masks can also be filled by biharmonic inpainting, which carries
+ * slopes into the holes.
  */
 public final class ClassicalMethods {
 
 	/** Every name {@link #reconstruct} accepts, {@code auto} first. */
 	public static final String[] NAMES = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov",
-		"richardson_lucy", "bicubic", "harmonic_inpainting", "zero_filled", "adjoint" };
+		"richardson_lucy", "bicubic", "harmonic_inpainting", "biharmonic_inpainting", "zero_filled",
+		"adjoint" };
 
 	private ClassicalMethods() {}
 
@@ -101,8 +103,16 @@ public final class ClassicalMethods {
 				return RichardsonLucy.solve(a, y, p.iterations, progress);
 			case "bicubic":
 				return bicubic(a, y);
-			case "harmonic_inpainting":
-				return harmonic(a, y, p, progress);
+			case "harmonic_inpainting": {
+				final int iterations = Math.max(p.iterations, HarmonicInpainting.DEFAULT_ITERATIONS);
+				return HarmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
+					HarmonicInpainting.DEFAULT_TOLERANCE, progress);
+			}
+			case "biharmonic_inpainting": {
+				final int iterations = Math.max(p.iterations, BiharmonicInpainting.DEFAULT_ITERATIONS);
+				return BiharmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
+					BiharmonicInpainting.DEFAULT_TOLERANCE, progress);
+			}
 			case "zero_filled":
 				if (a instanceof MultiCoilMri) return direct("zero_filled", ((MultiCoilMri) a).zeroFilled(
 					y), a.domain(), Map.of());
@@ -156,22 +166,23 @@ public final class ClassicalMethods {
 			"bicubic only for downsample measurements");
 	}
 
-	private static Result harmonic(final LinearOperator a, final float[] y, final Parameters p,
-		final Progress progress)
-	{
-		final int iterations = Math.max(p.iterations, HarmonicInpainting.DEFAULT_ITERATIONS);
-		if (a instanceof MaskOperator) return HarmonicInpainting.solve((MaskOperator) a, y,
-			iterations, HarmonicInpainting.DEFAULT_TOLERANCE, progress);
-		if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a).slice(0) instanceof MaskOperator) {
-			final float[] m = ((MaskOperator) ((SliceWiseOperator) a).slice(0)).mask();
-			final float[] masks = new float[y.length];
-			for (int z = 0; z < y.length / m.length; z++) System.arraycopy(m, 0, masks, z * m.length,
-				m.length);
-			return HarmonicInpainting.solve(y, masks, a.domain(), iterations,
-				HarmonicInpainting.DEFAULT_TOLERANCE, progress);
-		}
-		throw Checks.bad("method", "harmonic_inpainting for " + a.describe(),
-			"harmonic_inpainting only for mask measurements");
+	/**
+	 * The mask of an inpainting measurement, repeated for each slice of a stack, after checking the
+	 * data against the operator's range.
+	 */
+	private static float[] masks(final LinearOperator a, final float[] y, final String method) {
+		final float[] m;
+		if (a instanceof MaskOperator) m = ((MaskOperator) a).mask();
+		else if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a)
+			.slice(0) instanceof MaskOperator) m = ((MaskOperator) ((SliceWiseOperator) a).slice(0))
+				.mask();
+		else throw Checks.bad("method", method + " for " + a.describe(), method +
+			" only for mask measurements");
+		SolverInputs.measurement(a, y);
+		final float[] masks = new float[y.length];
+		for (int z = 0; z < y.length / m.length; z++) System.arraycopy(m, 0, masks, z * m.length,
+			m.length);
+		return masks;
 	}
 
 	static FbpFilter fbpFilter(final String name) {

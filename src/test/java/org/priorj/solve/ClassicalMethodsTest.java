@@ -52,6 +52,17 @@ class ClassicalMethodsTest {
 	}
 
 	@Test
+	void biharmonicInpaintingFillsAMaskMeasurement() {
+		final Measurement m = simulate("mask missing_fraction=0.5 seed=2", new GaussianNoise(0.01));
+		final Result r = ClassicalMethods.reconstruct("biharmonic_inpainting", m,
+			new ClassicalMethods.Parameters(), Progress.NONE);
+		assertEquals("biharmonic_inpainting", r.method());
+		assertTrue(r.converged(), "steps " + r.iterations());
+		final double psnr = Psnr.compute(EllipsePhantom.sheppLogan(64, true), r.estimate(), 1);
+		assertTrue(psnr > 17, "PSNR " + psnr);
+	}
+
+	@Test
 	void everyIterativeMethodRunsOnCtAndTvBeatsFbpOnSparseViews() {
 		final Measurement m = simulate("radon angles=0:180:20", GaussianNoise.relativeToMax(
 			simulate("radon angles=0:180:20", NoiseModel.NONE).data(), 0.01));
@@ -92,7 +103,7 @@ class ClassicalMethodsTest {
 	void refusesUnknownMethodsAndMethodsThatDoNotFitTheOperator() {
 		final Measurement blur = simulate("blur psf=gaussian:1", NoiseModel.NONE);
 		for (final String bad : new String[] { "magic", "fbp", "bicubic", "harmonic_inpainting",
-			"zero_filled" })
+			"biharmonic_inpainting", "zero_filled" })
 			assertTrue(assertThrows(IllegalArgumentException.class, () -> ClassicalMethods
 				.reconstruct(bad, blur, new ClassicalMethods.Parameters(), Progress.NONE)).getMessage()
 					.contains("'method'"), bad);
