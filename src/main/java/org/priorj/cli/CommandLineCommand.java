@@ -77,8 +77,9 @@ final class CommandLineCommand {
 		}
 		final List<String> more = extraImageOutputs(info);
 		sb.append(String.format("  --%-14s %s%n", "output FILE", "where to write the result (TIFF)" +
-			(more.isEmpty() ? "" : "; " + String.join(", ", more) + ", when made, go beside it as " +
-				"FILE-" + more.get(0) + ".tif, ...")));
+			(more.isEmpty() ? "" : "; when made, " + String.join(", ", more) + " go beside it (out.tif: " +
+				String.join(", ", more.stream().map(m -> "out-" + m + ".tif").toArray(String[]::new)) +
+				")")));
 		sb.append(String.format("  --%-14s %s%n", "overwrite", "replace an existing output file"));
 		return sb.toString();
 	}
