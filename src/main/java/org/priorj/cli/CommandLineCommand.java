@@ -2,6 +2,7 @@ package org.priorj.cli;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ import org.scijava.module.ModuleService;
 /**
  * A PriorJ SciJava command on the command line: its options are the command's parameters
  * ({@code --name value}, flags for booleans), so they are declared once, in the command; image
- * parameters take a file, image outputs are written to {@code --output} (not over an existing file
- * unless {@code --overwrite}), numbers are printed as {@code name=value}.
+ * parameters take a file (optional ones may be left out), the first image output is written to
+ * {@code --output} and any further one, when the command makes it, beside it as
+ * {@code OUTPUT-name.tif} (no existing file is replaced unless {@code --overwrite}); numbers are
+ * printed as {@code name=value}.
  */
 final class CommandLineCommand {
 
@@ -51,12 +54,16 @@ final class CommandLineCommand {
 	}
 
 	String help() {
+		return "usage: priorj " + name + " [options]\n\n" + summary + "\n\noptions:\n" + options();
+	}
+
+	/** One entry per option: name, description, allowed values and default. */
+	String options() {
 		final Context context = PriorJContext.get();
 		final CommandInfo info = info(context);
 		final CommandModule defaults = (CommandModule) context.service(ModuleService.class)
 			.createModule(info);
-		final StringBuilder sb = new StringBuilder("usage: priorj " + name + " [options]\n\n" +
-			summary + "\n\noptions:\n");
+		final StringBuilder sb = new StringBuilder();
 		for (final ModuleItem<?> item : CommandParameters.items(info)) {
 			final Object d = defaults.getInput(item.getName());
 			final boolean image = item.getType() == ImagePlus.class;
@@ -65,8 +72,14 @@ final class CommandLineCommand {
 			final String choices = !CommandParameters.hasChoices(item) ? "" :
 				"one of " + item.getChoices() + "; ";
 			if (!image) sb.append(String.format("  %-16s %sdefault: %s%n", "", choices, d));
+			else if (CommandParameters.isOptionalImage(item)) sb.append(String.format(
+				"  %-16s optional%n", ""));
 		}
-		sb.append(String.format("  --%-14s %s%n", "output FILE", "where to write the result (TIFF)"));
+		final List<String> more = extraImageOutputs(info);
+		sb.append(String.format("  --%-14s %s%n", "output FILE", "where to write the result (TIFF)" +
+			(more.isEmpty() ? "" : "; when made, " + String.join(", ", more) + " go beside it (out.tif: " +
+				String.join(", ", more.stream().map(m -> "out-" + m + ".tif").toArray(String[]::new)) +
+				")")));
 		sb.append(String.format("  --%-14s %s%n", "overwrite", "replace an existing output file"));
 		return sb.toString();
 	}
@@ -107,7 +120,8 @@ final class CommandLineCommand {
 			else inputs.put(key, CommandParameters.convert(item, v));
 		}
 		for (final ModuleItem<?> item : items.values())
-			if (item.getType() == ImagePlus.class && !inputs.containsKey(item.getName()))
+			if (item.getType() == ImagePlus.class && item.isRequired() && !inputs.containsKey(item
+				.getName()))
 				throw Checks.bad(item.getName(), "missing", "--" + item.getName() + " FILE");
 		final boolean writesImage = info.outputs().iterator().hasNext() && info.outputs().iterator()
 			.next().getType() == ImagePlus.class;
@@ -117,24 +131,53 @@ final class CommandLineCommand {
 			target = new File(output);
 			Checks.require(overwrite || !target.exists(), "output", "'" + output + "' exists",
 				"a new file, or --overwrite");
+			for (final String extra : extraImageOutputs(info)) {
+				final File f = beside(target, extra);
+				Checks.require(overwrite || !f.exists(), "output", "'" + f + "' exists",
+					"a new file, or --overwrite");
+			}
 		}
 		final CommandModule module = context.service(CommandService.class).run(info, true, inputs)
 			.get();
+		boolean firstImage = true;
 		for (final ModuleItem<?> o : info.outputs()) {
 			final Object v = module.getOutput(o.getName());
-			if (v instanceof ImagePlus) {
+			if (o.getType() == ImagePlus.class && writesImage) {
+				final File file = firstImage ? target : beside(target, o.getName());
+				firstImage = false;
+				if (v == null) continue;
 				final ImagePlus imp = (ImagePlus) v;
 				final FileSaver saver = new FileSaver(imp);
-				final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(target.getPath()) : saver
-					.saveAsTiff(target.getPath());
-				if (!ok) throw new IllegalStateException("Could not write '" + target + "'.");
-				out.println("wrote " + target + " (" + imp.getWidth() + "x" + imp.getHeight() + "x" + imp
+				final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.getPath()) : saver
+					.saveAsTiff(file.getPath());
+				if (!ok) throw new IllegalStateException("Could not write '" + file + "'.");
+				out.println("wrote " + file + " (" + imp.getWidth() + "x" + imp.getHeight() + "x" + imp
 					.getStackSize() + ")");
 			}
 			else if (v instanceof String) out.println(v);
 			else if (v != null) out.println(o.getName() + "=" + v);
 		}
 		return 0;
+	}
+
+	/** The names of the image outputs after the first, which go beside the main output file. */
+	private static List<String> extraImageOutputs(final CommandInfo info) {
+		final List<String> names = new ArrayList<>();
+		boolean first = true;
+		for (final ModuleItem<?> o : info.outputs()) {
+			if (o.getType() != ImagePlus.class) continue;
+			if (!first) names.add(o.getName());
+			first = false;
+		}
+		return names;
+	}
+
+	/** {@code out.tif} and {@code std} give {@code out-std.tif}, in the same folder. */
+	static File beside(final File main, final String output) {
+		final String n = main.getName();
+		final int dot = n.lastIndexOf('.');
+		final String stem = dot > 0 ? n.substring(0, dot) : n;
+		return new File(main.getAbsoluteFile().getParentFile(), stem + "-" + output + ".tif");
 	}
 
 	private static ImagePlus open(final String key, final String path) {

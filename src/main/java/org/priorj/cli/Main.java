@@ -18,6 +18,7 @@ import org.priorj.fiji.MetricsCommand;
 import org.priorj.fiji.PriorsListCommand;
 import org.priorj.fiji.PriorJContext;
 import org.priorj.fiji.ReconstructClassicalCommand;
+import org.priorj.fiji.RestoreRedDiffCommand;
 import org.priorj.fiji.SimulateCommand;
 import org.priorj.train.TrainCommandLine;
 import org.scijava.event.EventSubscriber;
@@ -33,7 +34,11 @@ public final class Main {
 		new CommandLineCommand("simulate", SimulateCommand.class,
 			"Apply a forward operator and noise to a ground-truth image; the measurement file carries its operator."),
 		new CommandLineCommand("solve", ReconstructClassicalCommand.class,
-			"Reconstruct a measurement file with a classical method (its operator comes from the file)."),
+			"Reconstruct a measurement file with a classical method (its operator comes from the " +
+				"file), or with --method red-diff and a learned prior."),
+		new CommandLineCommand("restore", RestoreRedDiffCommand.class,
+			"Inpaint, super-resolve, deblur or denoise a measurement file or a plain degraded image " +
+				"with RED-Diff and a diffusion prior."),
 		new CommandLineCommand("metrics", MetricsCommand.class,
 			"PSNR and SSIM of an estimate against a reference."),
 		new CommandLineCommand("priors", PriorsListCommand.class,
@@ -107,13 +112,23 @@ public final class Main {
 			System.out.println(USAGE);
 			return args.length == 0 ? 2 : 0;
 		}
-		final List<String> rest = Arrays.asList(args).subList(1, args.length);
+		List<String> rest = Arrays.asList(args).subList(1, args.length);
+		String name = args[0];
+		if (name.equals("solve") && RedDiffSolve.requested(rest)) {
+			if (rest.contains("--help") || rest.contains("-h")) {
+				System.out.println(command("solve").help() + RedDiffSolve.help(command("restore")));
+				return 0;
+			}
+			rest = RedDiffSolve.arguments(rest);
+			name = "restore";
+		}
 		if (args[0].equals("train")) return TrainCommandLine.run(rest.toArray(new String[0]));
 		try {
 			for (final CommandLineCommand c : COMMANDS) {
-				if (!c.name().equals(args[0])) continue;
+				if (!c.name().equals(name)) continue;
 				if (rest.contains("--help") || rest.contains("-h")) {
-					System.out.println(c.help());
+					System.out.println(c.help() + (name.equals("solve") ? RedDiffSolve.help(command(
+						"restore")) : ""));
 					return 0;
 				}
 				final TerminalProgress bar = new TerminalProgress(System.err);
@@ -198,6 +213,10 @@ public final class Main {
 			System.err.println("PriorJ failed: " + e);
 			return 1;
 		}
+	}
+
+	private static CommandLineCommand command(final String name) {
+		return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	/** The refusal behind an exception, if there is one (commands wrap it). */

@@ -23,6 +23,14 @@ public final class CommandParameters {
 		return items;
 	}
 
+	/** What a macro or dialog gives for an optional image left out (ImageJ's own word for it). */
+	public static final String NO_IMAGE = "*None*";
+
+	/** An image input the command can do without ({@code required = false}). */
+	public static boolean isOptionalImage(final ModuleItem<?> item) {
+		return item.getType() == ij.ImagePlus.class && !item.isRequired();
+	}
+
 	public static boolean hasChoices(final ModuleItem<?> item) {
 		return item.getChoices() != null && !item.getChoices().isEmpty();
 	}

@@ -33,7 +33,8 @@ import org.scijava.module.ModuleService;
  * <li>headless, the macro's options are read directly ({@code key=value}, {@code key=[a b]}, a bare
  * {@code key} for true); no dialog is ever built.</li>
  * </ul>
- * Image parameters take an image title (default: the current image); image outputs are shown
+ * Image parameters take an image title (default: the current image; an optional image is left
+ * out unless named, or named {@code *None*}); image outputs are shown
  * (available to a batch-mode macro), numbers go to the Results table. A refusal is shown as an
  * error dialog, or logged and aborts the macro when headless.
  */
@@ -89,6 +90,12 @@ public class CommandPlugIn implements PlugIn {
 			final Object fallback = defaults.getInput(name);
 			if (type == ImagePlus.class) {
 				final String title = Macro.getValue(options, name, null);
+				if (CommandParameters.isOptionalImage(item) && (title == null || title.equals(
+					CommandParameters.NO_IMAGE)))
+				{
+					in.put(name, null); // never the current image: that would be a guess
+					continue;
+				}
 				final ImagePlus imp = title == null ? WindowManager.getCurrentImage() : WindowManager
 					.getImage(title);
 				if (imp == null) throw Checks.bad(name, title == null ? "no image open" : "no image titled '" +
@@ -116,7 +123,12 @@ public class CommandPlugIn implements PlugIn {
 			final String name = item.getName();
 			final Class<?> type = item.getType();
 			final Object d = last.containsKey(name) ? last.get(name) : defaults.getInput(name);
-			if (type == ImagePlus.class) {
+			if (CommandParameters.isOptionalImage(item)) {
+				final List<String> titles = new ArrayList<>(List.of(CommandParameters.NO_IMAGE));
+				titles.addAll(List.of(WindowManager.getImageTitles()));
+				gd.addChoice(name, titles.toArray(new String[0]), CommandParameters.NO_IMAGE);
+			}
+			else if (type == ImagePlus.class) {
 				final ImagePlus current = WindowManager.getCurrentImage();
 				gd.addImageChoice(name, current == null ? "" : current.getTitle());
 			}
@@ -138,7 +150,12 @@ public class CommandPlugIn implements PlugIn {
 		for (final ModuleItem<?> item : items) {
 			final String name = item.getName();
 			final Class<?> type = item.getType();
-			if (type == ImagePlus.class) in.put(name, gd.getNextImage());
+			if (CommandParameters.isOptionalImage(item)) {
+				final String title = gd.getNextChoice();
+				in.put(name, title.equals(CommandParameters.NO_IMAGE) ? null : WindowManager.getImage(
+					title));
+			}
+			else if (type == ImagePlus.class) in.put(name, gd.getNextImage());
 			else if (CommandParameters.hasChoices(item)) in.put(name, gd.getNextChoice());
 			else if (type == boolean.class || type == Boolean.class) in.put(name, gd.getNextBoolean());
 			else if (type == int.class || type == Integer.class) in.put(name, (int) Math.round(gd

@@ -74,9 +74,22 @@ class MacroTest {
 	}
 
 	@Test
+	void redDiffExampleFillsMissingPixelsWithTheShippedPrior() throws Exception {
+		final String code = macro("restore_red_diff.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File("test-images/camera.png")
+			.getAbsolutePath()));
+		final double measured = Double.parseDouble(log.replaceAll(
+			"(?s).*measurement: PSNR ([0-9.]+) dB.*", "$1"));
+		final double red = Double.parseDouble(log.replaceAll("(?s).*red-diff: PSNR ([0-9.]+) dB.*",
+			"$1"));
+		assertTrue(log.matches("(?s).*harmonic: PSNR [0-9.]+ dB.*"), log);
+		assertTrue(red > measured + 8, log);
+	}
+
+	@Test
 	void everyExampleMacroIsRunByATest() {
 		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
-		assertEquals(3, names.length, "a new example macro needs a test here: " + String.join(", ",
+		assertEquals(4, names.length, "a new example macro needs a test here: " + String.join(", ",
 			names));
 	}
 
@@ -106,6 +119,10 @@ class MacroTest {
 				"'noise_level'" },
 			{ "run('Simulate measurement...', 'input=t2 operator=identity seed=two');", "'seed'" },
 			{ "run('Reconstruct (classical)...', 'measurement=t2');", "'measurement'" },
+			// an optional image is never taken from the current image
+			{ "run('Restore (RED-Diff)...', 'input=t2 task=inpainting');", "'mask'" },
+			{ "run('Restore (RED-Diff)...', 'input=t2 task=inpainting mask=*None* boxes=[]');", "'mask'" },
+			{ "run('Restore (RED-Diff)...', 'input=t2 task=denoising steps=-1');", "'steps'" },
 			{ "run('Simulate measurement...', 'input=nosuch');", "'input'" } };
 		for (final String[] c : cases) {
 			final String log = run(() -> new Interpreter().runBatchMacro(c[0] + " print('went on');",
