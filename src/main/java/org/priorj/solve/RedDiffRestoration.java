@@ -64,35 +64,6 @@ public final class RedDiffRestoration {
 			new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r.method(), p);
 	}
 
-	/** Mean and per-pixel standard deviation over {@code k} runs with seeds seed, seed+1, ... */
-	public static float[][] samples(final LinearOperator a, final float[] y, final Denoiser prior,
-		final ValueRange range, final RedDiffPreset preset, final DiffusionSchedule schedule,
-		final long seed, final int k, final Progress progress)
-	{
-		Checks.require(k >= 1, "samples", "got " + k, "at least 1");
-		final int n = a.domain().size();
-		final double[] sum = new double[n], sum2 = new double[n];
-		int done = 0;
-		for (int j = 0; j < k; j++) {
-			final Result r = restore(a, y, prior, range, preset.applyTo(new RedDiff(schedule))
-				.withSeed(seed + j), null, progress);
-			final float[] x = r.estimate();
-			for (int i = 0; i < n; i++) {
-				sum[i] += x[i];
-				sum2[i] += (double) x[i] * x[i];
-			}
-			done++;
-			if (r.cancelled()) break;
-		}
-		final float[] mean = new float[n], std = new float[n];
-		for (int i = 0; i < n; i++) {
-			final double m = sum[i] / done;
-			mean[i] = (float) m;
-			std[i] = (float) Math.sqrt(Math.max(0, sum2[i] / done - m * m));
-		}
-		return new float[][] { mean, std };
-	}
-
 	/**
 	 * The largest diffusion time whose noise level sqrt((1 - abar) / abar), in the units of the
 	 * (mapped) prior, is within the prior's trained maximum; T if it covers all of them.
@@ -112,7 +83,7 @@ public final class RedDiffRestoration {
 			.dim(0), 1, domain.dim(1), domain.dim(2));
 	}
 
-	private static float[] pseudoInverse(final LinearOperator a, final float[] y) {
+	static float[] pseudoInverse(final LinearOperator a, final float[] y) {
 		return Cgls.solve(a, y, PSEUDO_INVERSE_ITERATIONS, Progress.NONE).estimate();
 	}
 }

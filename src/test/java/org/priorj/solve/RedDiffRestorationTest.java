@@ -1,0 +1,172 @@
+package org.priorj.solve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.priorj.image.ValueRange;
+import org.priorj.physics.Blur;
+import org.priorj.physics.Boundary;
+import org.priorj.physics.Downsampling;
+import org.priorj.physics.InpaintingMasks;
+import org.priorj.physics.Kernel;
+import org.priorj.physics.LinearOperator;
+import org.priorj.physics.MaskOperator;
+import org.priorj.physics.Shape;
+import org.priorj.physics.SliceWiseOperator;
+import org.priorj.physics.Vectors;
+import org.priorj.prior.Denoiser;
+import org.priorj.prior.DiagonalGaussianDenoiser;
+import org.priorj.prior.DiffusionSchedule;
+
+class RedDiffRestorationTest {
+
+	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
+
+	private static float[] random(final int n, final long seed) {
+		final Random r = new Random(seed);
+		final float[] v = new float[n];
+		for (int i = 0; i < n; i++) v[i] = r.nextFloat();
+		return v;
+	}
+
+	@Test
+	void theResultDoesNotDependOnTheDataUnits() {
+		// x' = 100 x + 50 under a mask: y' = 100 y + 50 A1; the same run must give 100 mu + 50
+		final int h = 12, w = 10;
+		final LinearOperator a = new MaskOperator(h, w, InpaintingMasks.randomPixels(h, w, 0.5, 3));
+		final float[] y = a.apply(random(h * w, 1));
+		final float[] ones = new float[h * w];
+		java.util.Arrays.fill(ones, 1);
+		final float[] a1 = a.apply(ones), y2 = new float[y.length];
+		for (int i = 0; i < y.length; i++) y2[i] = 100 * y[i] + 50 * a1[i];
+		final Denoiser prior = DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1);
+		final Result r1 = RedDiffRestoration.restore(a, y, prior, ValueRange.fromMinMax(0, 1, -1, 1),
+			new RedDiff(SCHEDULE).withSteps(20).withSeed(4), null, Progress.NONE);
+		final Result r2 = RedDiffRestoration.restore(a, y2, prior, ValueRange.fromMinMax(50, 150, -1,
+			1), new RedDiff(SCHEDULE).withSteps(20).withSeed(4), null, Progress.NONE);
+		for (int i = 0; i < h * w; i++)
+			assertEquals(100 * r1.estimate()[i] + 50, r2.estimate()[i], 2e-3, "pixel " + i);
+		assertEquals("pseudo-inverse", r1.parameters().get("init"));
+	}
+
+	@Test
+	void theStartIsAPseudoInverse() {
+		// ALGORITHMS.md §7.1.5: A A+ y = y for inpainting and block averaging (A+ = replication)
+		final int h = 16, w = 16;
+		final LinearOperator mask = new MaskOperator(h, w, InpaintingMasks.randomPixels(h, w, 0.5, 1));
+		final float[] ym = mask.apply(random(h * w, 2));
+		assertArrayEquals(ym, mask.apply(RedDiffRestoration.pseudoInverse(mask, ym)), 1e-5f);
+		final LinearOperator sr = new Downsampling(h, w, 4, Downsampling.Method.BLOCK_AVERAGE);
+		final float[] ys = random(16, 3);
+		final float[] up = RedDiffRestoration.pseudoInverse(sr, ys);
+		assertArrayEquals(ys, sr.apply(up), 1e-5f);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				assertEquals(ys[(y / 4) * 4 + x / 4], up[y * w + x], 1e-5f, "nearest neighbour");
+		// blur: the residual of the start is far below that of zero
+		final LinearOperator blur = new Blur(h, w, Kernel.gaussian(1.5), Boundary.REFLECT);
+		final float[] yb = blur.apply(random(h * w, 4));
+		final float[] r = blur.apply(RedDiffRestoration.pseudoInverse(blur, yb));
+		for (int i = 0; i < r.length; i++) r[i] -= yb[i];
+		assertTrue(Vectors.norm(r) < 0.02 * Vectors.norm(yb), "blur residual " + Vectors.norm(r));
+	}
+
+	@Test
+	void theDescentStartsWhereThePriorWasTrained() {
+		// mapped to [-1, 1], a prior trained up to sigma 0.3 on [0, 1] covers sigma 0.6
+		final int t = RedDiffRestoration.startTimeFor(SCHEDULE, 0.6);
+		assertTrue(SCHEDULE.sigma(t - 1) <= 0.6 && SCHEDULE.sigma(t) > 0.6, "t = " + t);
+		assertEquals(1000, RedDiffRestoration.startTimeFor(SCHEDULE, Double.POSITIVE_INFINITY));
+		final LinearOperator id = new org.priorj.physics.Identity(Shape.of(4, 4));
+		final Denoiser bounded = new Bounded(DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1), 0.3);
+		final Result r = RedDiffRestoration.restore(id, new float[16], bounded, ValueRange.fromMinMax(0,
+			1, -1, 1), new RedDiff(SCHEDULE).withSteps(10), null, Progress.NONE);
+		assertEquals(Integer.toString(t), r.parameters().get("start_time"));
+	}
+
+	@Test
+	void aStackIsRestoredInOneBatchPerStep() {
+		final int z = 3, h = 8, w = 8;
+		final LinearOperator a = SliceWiseOperator.repeat(new MaskOperator(h, w, InpaintingMasks
+			.randomPixels(h, w, 0.3, 1)), z);
+		final List<Shape> calls = new ArrayList<>();
+		final Denoiser spy = new Bounded(DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1), 1e9) {
+
+			@Override
+			public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
+				calls.add(nchw);
+				return super.denoise(x, nchw, sigma);
+			}
+		};
+		final Result r = RedDiffRestoration.restore(a, a.apply(random(z * h * w, 5)), spy, ValueRange
+			.fromMinMax(0, 1, -1, 1), new RedDiff(SCHEDULE).withSteps(7), null, Progress.NONE);
+		assertEquals(7, calls.size());
+		for (final Shape s : calls) assertEquals(Shape.of(z, 1, h, w), s);
+		assertEquals(Shape.of(z, h, w), r.shape());
+	}
+
+	@Test
+	void aPriorWithTheWrongChannelCountIsRefused() {
+		final LinearOperator id = new org.priorj.physics.Identity(Shape.of(4, 4));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> RedDiffRestoration.restore(id, new float[16], DiagonalGaussianDenoiser.uniform(2, 0,
+				1, -1, 1), ValueRange.fromMinMax(0, 1, -1, 1), new RedDiff(SCHEDULE), null,
+				Progress.NONE));
+		assertTrue(e.getMessage().contains("'prior'") && e.getMessage().contains("2 channels"), e
+			.getMessage());
+	}
+
+	/** A denoiser that declares a maximum noise level. */
+	private static class Bounded implements Denoiser {
+
+		private final Denoiser inner;
+		private final double max;
+
+		Bounded(final Denoiser inner, final double max) {
+			this.inner = inner;
+			this.max = max;
+		}
+
+		@Override
+		public String name() {
+			return "bounded";
+		}
+
+		@Override
+		public int channels() {
+			return 1;
+		}
+
+		@Override
+		public double low() {
+			return inner.low();
+		}
+
+		@Override
+		public double high() {
+			return inner.high();
+		}
+
+		@Override
+		public double minSigma() {
+			return 0;
+		}
+
+		@Override
+		public double maxSigma() {
+			return max;
+		}
+
+		@Override
+		public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
+			return inner.denoise(x, nchw, sigma);
+		}
+	}
+}
