@@ -30,7 +30,12 @@ import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
+import org.priorj.image.ValueRange;
+import org.priorj.prior.DiffusionSchedule;
 import org.priorj.solve.ClassicalMethods;
+import org.priorj.solve.RedDiff;
+import org.priorj.solve.RedDiffPreset;
+import org.priorj.solve.RedDiffRestoration;
 import org.priorj.solve.Progress;
 import org.priorj.solve.Result;
 
@@ -107,22 +112,40 @@ final class Demo {
 		final float[] coins = TestImages.gray(images, "coins.png", SIZE);
 		final float[] ct = TestImages.gray(images, "CT_small_hu.tif", SIZE);
 
-		cases.add(denoising(astronaut));
+		final PriorRegistry registry = PriorRegistries.standard("auto");
+		try {
+			run(registry, cases, camera, astronaut, coins, ct);
+		}
+		finally {
+			registry.releaseAll();
+		}
+		writeMontage(cases);
+		writeReport(cases);
+		log.println("Wrote " + new File(out, "report.md") + " and " + new File(out,
+			"montage.png"));
+	}
+
+	private void run(final PriorRegistry registry, final List<Case> cases, final float[] camera,
+		final float[] astronaut, final float[] coins, final float[] ct) throws IOException
+	{
+		cases.add(denoising(registry, astronaut));
 
 		final Measurement inp = simulate("inpainting", camera, "mask missing_fraction=0.5 seed=1",
 			new GaussianNoise(0.01));
-		cases.add(solve(new Case("inpainting, 50 % missing, noise 0.01", "camera", inp, camera, inp
-			.data(), SIZE, SIZE), "harmonic_inpainting", 0, 500, "tv", 0.01, 300));
+		cases.add(redDiff(registry, solve(new Case("inpainting, 50 % missing, noise 0.01", "camera",
+			inp, camera, inp.data(), SIZE, SIZE), "harmonic_inpainting", 0, 500, "biharmonic_inpainting",
+			0, 2000, "tv", 0.01, 300)));
 
 		final Measurement sr = simulate("super-resolution", astronaut,
 			"downsample factor=4 method=bicubic", new GaussianNoise(0.01));
-		cases.add(solve(new Case("super-resolution ×4, noise 0.01", "astronaut", sr, astronaut,
-			stretch(sr.data(), sr.dataShape()), SIZE, SIZE), "bicubic", 0, 1, "tv", 0.002, 300));
+		cases.add(redDiff(registry, solve(new Case("super-resolution ×4, noise 0.01", "astronaut", sr,
+			astronaut, stretch(sr.data(), sr.dataShape()), SIZE, SIZE), "bicubic", 0, 1, "tv", 0.002,
+			300)));
 
 		final Measurement blur = simulate("deblurring", coins, "blur psf=gaussian:2",
 			new GaussianNoise(0.01));
-		cases.add(solve(new Case("deblurring, Gaussian σ=2, noise 0.01", "coins", blur, coins, blur
-			.data(), SIZE, SIZE), "richardson_lucy", 0, 30, "tv", 0.003, 300));
+		cases.add(redDiff(registry, solve(new Case("deblurring, Gaussian σ=2, noise 0.01", "coins",
+			blur, coins, blur.data(), SIZE, SIZE), "richardson_lucy", 0, 30, "tv", 0.003, 300)));
 
 		final Measurement sino = simulate("ct-30-views", ct, "radon angles=0:180:30 detectors=363",
 			GaussianNoise.relativeToMax(projectionOf(ct), 0.005));
@@ -131,32 +154,39 @@ final class Demo {
 			300));
 
 		cases.add(mri());
+	}
 
-		writeMontage(cases);
-		writeReport(cases);
-		log.println("Wrote " + new File(out, "report.md") + " and " + new File(out,
-			"montage.png"));
+	/** RED-Diff with the task's shipped preset and the natural-gray prior, seed 0. */
+	private Case redDiff(final PriorRegistry registry, final Case c) {
+		final Measurement m = c.measurement;
+		final RedDiffPreset preset = RedDiffPreset.of(RedDiffPreset.taskOf(m.operatorSpec()));
+		final long t0 = System.nanoTime();
+		final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), m
+			.operatorSpec().kind(), Progress.NONE);
+		final Result r = RedDiffRestoration.restore(m.operator(), m.data(), registry.load(
+			"natural-gray"), ValueRange.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(
+				DiffusionSchedule.linear())), start, Progress.NONE);
+		final double s = (System.nanoTime() - t0) / 1e9;
+		c.estimates.add(new Estimate("RED-Diff natural-gray, " + r.iterations() + " steps", r
+			.estimate(), c, s));
+		log.println(String.format("%-40s %-28s %6.2f dB  %.1f s", c.task, "RED-Diff", c.estimates.get(c
+			.estimates.size() - 1).psnr, s));
+		return c;
 	}
 
 	/** Denoising with TV and with the shipped natural-gray prior (no tuning on this image). */
-	private Case denoising(final float[] truth) throws IOException {
+	private Case denoising(final PriorRegistry registry, final float[] truth) throws IOException {
 		final double sigma = 25 / 255.0;
 		final Measurement m = simulate("denoising", truth, "identity", new GaussianNoise(sigma));
 		// TV's weight: 0.8 sigma, the factor TvPriorDenoiser uses (chosen on a training image)
 		final Case c = solve(new Case("denoising, σ = 25/255", "astronaut", m, truth, m.data(), SIZE,
 			SIZE), "tv", 0.8 * sigma, 200);
-		final PriorRegistry registry = PriorRegistries.standard("auto");
-		try {
-			final long t0 = System.nanoTime();
-			final float[] x = registry.load("natural-gray").denoise(m.data(), Shape.of(1, 1, SIZE,
-				SIZE), sigma);
-			c.estimates.add(new Estimate("prior natural-gray", x, c, (System.nanoTime() - t0) / 1e9));
-			log.println(String.format("%-40s %-28s %6.2f dB", c.task, "prior natural-gray", c.estimates
-				.get(c.estimates.size() - 1).psnr));
-		}
-		finally {
-			registry.releaseAll();
-		}
+		final long t0 = System.nanoTime();
+		final float[] x = registry.load("natural-gray").denoise(m.data(), Shape.of(1, 1, SIZE, SIZE),
+			sigma);
+		c.estimates.add(new Estimate("prior natural-gray", x, c, (System.nanoTime() - t0) / 1e9));
+		log.println(String.format("%-40s %-28s %6.2f dB", c.task, "prior natural-gray", c.estimates
+			.get(c.estimates.size() - 1).psnr));
 		return c;
 	}
 

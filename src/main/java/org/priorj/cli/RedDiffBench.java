@@ -50,7 +50,7 @@ final class RedDiffBench {
 		"ascent.png", "clock_motion.png" };
 	private static final double NOISE = 0.01;
 	private static final double[] TV_WEIGHTS = { 0.002, 0.005, 0.01, 0.02, 0.04 };
-	private static final int[] RL_ITERATIONS = { 10, 20, 40, 80 };
+	private static final int[] RL_ITERATIONS = { 20, 50, 100, 200 };
 
 	private final File images;
 	private final int size;
@@ -180,9 +180,12 @@ final class RedDiffBench {
 		float[] redFirst = null;
 		for (int i = 0; i < n; i++) {
 			final long t0 = System.nanoTime();
-			final Result r = RedDiffRestoration.restore(ms.get(i).operator(), ms.get(i).data(), prior,
-				ValueRange.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(DiffusionSchedule
-					.linear())), null, Progress.NONE);
+			final Measurement m = ms.get(i);
+			final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), m
+				.operatorSpec().kind(), Progress.NONE);
+			final Result r = RedDiffRestoration.restore(m.operator(), m.data(), prior, ValueRange
+				.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(DiffusionSchedule.linear())), start,
+				Progress.NONE);
 			secs[i] = (System.nanoTime() - t0) / 1e9;
 			if (i == 0) redFirst = r.estimate();
 			red[i] = Psnr.compute(truth.get(i), r.estimate(), 1);
@@ -301,25 +304,29 @@ final class RedDiffBench {
 			"warm-up run at the same size; CPU, " + Runtime.getRuntime().availableProcessors() +
 			" cores:");
 		out.println();
-		out.println("| size | steps | total s | network s | outside the network per step | " +
-			"ms per step | peak RSS | Java heap used |");
-		out.println("|---|---|---|---|---|---|---|---|");
+		out.println("| size | start (" + preset.init + ") s | steps | steps s | network s | outside " +
+			"the network per step | ms per step | peak RSS | Java heap used |");
+		out.println("|---|---|---|---|---|---|---|---|---|");
 		for (final int s : new int[] { 256, 512 }) {
 			final float[] x = TestImages.gray(images, IMAGES[0], s);
 			final Measurement m = Simulator.simulate(x, Shape.of(s, s), OperatorSpec.parse(
 				"mask missing_fraction=0.5"), new GaussianNoise(NOISE), 1);
 			final RedDiff warm = preset.applyTo(new RedDiff(DiffusionSchedule.linear())).withSteps(5);
+			final long i0 = System.nanoTime();
+			final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), "mask",
+				Progress.NONE);
+			final double init = (System.nanoTime() - i0) / 1e9;
 			RedDiffRestoration.restore(m.operator(), m.data(), prior, ValueRange.fromMinMax(0, 1, -1, 1),
-				warm, null, Progress.NONE);
+				warm, start, Progress.NONE);
 			final TimedDenoiser timed = new TimedDenoiser(prior);
 			final long t0 = System.nanoTime();
 			final Result r = RedDiffRestoration.restore(m.operator(), m.data(), timed, ValueRange
-				.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(DiffusionSchedule.linear())), null,
+				.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(DiffusionSchedule.linear())), start,
 				Progress.NONE);
 			final double total = (System.nanoTime() - t0) / 1e9, net = timed.nanos / 1e9;
 			final Runtime rt = Runtime.getRuntime();
-			out.println(String.format(Locale.ROOT, "| %d×%d | %d | %.2f | %.2f | %.1f %% | %.0f | %s | %s |",
-				s, s, r.iterations(), total, net, 100 * (total - net) / total, 1000 * total / r
+			out.println(String.format(Locale.ROOT, "| %d×%d | %.2f | %d | %.2f | %.2f | %.1f %% | %.0f | %s | %s |",
+				s, s, init, r.iterations(), total, net, 100 * (total - net) / total, 1000 * total / r
 					.iterations(), OperatorBench.bytes(DenoiserBench.procStatusKb("VmHWM") * 1024),
 				OperatorBench.bytes(rt.totalMemory() - rt.freeMemory())));
 		}

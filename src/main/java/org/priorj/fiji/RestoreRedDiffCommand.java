@@ -16,6 +16,7 @@ import org.priorj.prior.PriorDevice;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.prior.PriorService;
+import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
@@ -93,6 +94,11 @@ public class RestoreRedDiffCommand implements Command {
 		"data in [-1, 1]; 0 or negative: the task's preset")
 	private double learning_rate = 0;
 
+	@Parameter(persist = false, label = "init", description = "Start of the mean: preset (the " +
+		"task's), pseudo_inverse (as the reference code) or a classical method such as " +
+		"biharmonic_inpainting, bicubic, richardson_lucy, tv")
+	private String init = "preset";
+
 	@Parameter(persist = false, label = "seed", description = "Seed of the diffusion noise; sample " +
 		"k uses seed + k")
 	private int seed = 0;
@@ -157,6 +163,11 @@ public class RestoreRedDiffCommand implements Command {
 			"a finite number (negative: the task's preset)");
 		Checks.require(!Double.isNaN(learning_rate) && !Double.isInfinite(learning_rate),
 			"learning_rate", "got " + learning_rate, "a finite number (0 or negative: the task's preset)");
+		Checks.require(init != null && (init.equals("preset") || init.equals(
+			RedDiffRestoration.PSEUDO_INVERSE) || !init.equals("auto") && java.util.Arrays.asList(
+				ClassicalMethods.NAMES).contains(init)), "init", "'" + init + "'", "preset, " +
+					RedDiffRestoration.PSEUDO_INVERSE + " or a classical method: " + String.join(", ",
+						ClassicalMethods.NAMES).replace("auto, ", ""));
 		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
 			range_min, "range_max >= range_min (equal: percentiles)");
 	}
@@ -179,6 +190,9 @@ public class RestoreRedDiffCommand implements Command {
 	{
 		final LinearOperator a = problem.operator;
 		final SampleProgress progress = new SampleProgress(new StatusProgress(status), samples);
+		final String startMethod = "preset".equals(init) ? preset.init : init;
+		final float[] start = RedDiffRestoration.start(startMethod, a, problem.data, RedDiffPreset
+			.kindOf(problem.task), Progress.NONE);
 		final int n = a.domain().size();
 		final double[] sum = new double[n], sum2 = new double[n];
 		final List<double[]> histories = new ArrayList<>();
@@ -188,7 +202,7 @@ public class RestoreRedDiffCommand implements Command {
 		for (int k = 0; k < samples && !cancelled; k++) {
 			progress.sample(k);
 			final Result r = RedDiffRestoration.restore(a, problem.data, d, range, solver(preset, seed +
-				k), null, progress);
+				k), start, progress);
 			if (first == null) first = r;
 			histories.add(r.history());
 			final float[] x = r.estimate();
@@ -205,7 +219,8 @@ public class RestoreRedDiffCommand implements Command {
 			mean[i] = (float) m;
 			sd[i] = (float) Math.sqrt(Math.max(0, sum2[i] / done - m * m));
 		}
-		final String info = info(problem, preset, first, d, where, done, cancelled);
+		final String info = info(problem, preset, first, d, where, done, cancelled) + "priorj.init=" +
+			startMethod + "\n";
 		restored = Images.image(input.getShortTitle() + "-red-diff", mean, a.domain(), info);
 		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", sd, a.domain(),
 			"priorj.output=per-pixel standard deviation over " + done + " RED-Diff runs (seeds " +

@@ -73,9 +73,18 @@ public final class ClassicalMethods {
 		final Parameters p, final Progress progress)
 	{
 		final String name = "auto".equals(method) ? auto(m) : method;
-		final LinearOperator a = m.operator();
-		final float[] y = m.data();
-		final boolean complex = m.operatorSpec().kind().equals("mri");
+		return reconstruct(name, m.operator(), m.data(), m.operatorSpec().kind(), p, progress);
+	}
+
+	/**
+	 * The named method (not {@code auto}) on any operator; {@code kind} is the operator's kind as
+	 * {@link org.priorj.physics.OperatorSpec} names it (it marks complex MRI data).
+	 */
+	public static Result reconstruct(final String name, final LinearOperator a, final float[] y,
+		final String kind, final Parameters p, final Progress progress)
+	{
+		final String method = name;
+		final boolean complex = kind.equals("mri");
 		Checks.positive("iterations", p.iterations);
 		Checks.nonNegative("lambda", p.lambda);
 		switch (name) {
@@ -116,8 +125,8 @@ public final class ClassicalMethods {
 			case "zero_filled":
 				if (a instanceof MultiCoilMri) return direct("zero_filled", ((MultiCoilMri) a).zeroFilled(
 					y), a.domain(), Map.of());
-				Checks.require(a instanceof SingleCoilMri, "method", "zero_filled for operator '" + m
-					.operatorSpec().kind() + "'", "zero_filled for mri measurements");
+				Checks.require(a instanceof SingleCoilMri, "method", "zero_filled for operator '" + kind +
+					"'", "zero_filled for mri measurements");
 				return direct("zero_filled", ((SingleCoilMri) a).zeroFilled(y), a.domain(), Map.of());
 			default:
 				throw Checks.bad("method", "'" + method + "'", String.join(", ", NAMES));

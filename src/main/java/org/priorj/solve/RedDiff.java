@@ -52,7 +52,7 @@ public final class RedDiff {
 
 	private final DiffusionSchedule schedule;
 	private double lambda = 0.25, lr = 0.1, obsWeight = 1, sigmaX0 = 0;
-	private int steps = 100, startTime = -1;
+	private int steps = 100, startTime = -1, endTime = 0;
 	private long seed = 0;
 	private Weighting weighting = Weighting.LINEAR;
 
@@ -111,6 +111,19 @@ public final class RedDiff {
 		return this;
 	}
 
+	/**
+	 * Ends the descent at diffusion time {@code t} instead of 0. Near t = 0 the denoiser is almost
+	 * the identity, so the regulariser fades and the last steps fit the data alone; for an
+	 * ill-conditioned operator (deblurring) that refits the noise, which ending at a noise level
+	 * near the measurement's avoids.
+	 */
+	public RedDiff withEndTime(final int t) {
+		Checks.require(t >= 0 && t < schedule.steps(), "end_time", "got " + t, "0 to " + (schedule
+			.steps() - 1));
+		endTime = t;
+		return this;
+	}
+
 	public boolean hasStartTime() {
 		return startTime > 0;
 	}
@@ -124,15 +137,18 @@ public final class RedDiff {
 	}
 
 	/**
-	 * The diffusion times visited, descending: S - k, ..., k, 0 with k = S / steps, S the start
-	 * time (T = 1000 unless set); at most S times.
+	 * The diffusion times visited, descending: E + (n - 1) k, ..., E + k, E with k = (S - E) / steps
+	 * (at least 1) and n = (S - E) / k, S the start time (T = 1000 unless set) and E the end time
+	 * (0 unless set); with the defaults 1000 - k, ..., k, 0 as the reference code.
 	 */
 	public int[] times() {
-		final int span = startTime < 0 ? schedule.steps() : startTime;
+		final int span = (startTime < 0 ? schedule.steps() : startTime) - endTime;
+		Checks.require(span >= 1, "end_time", "got " + endTime + " with start time " + (startTime < 0
+			? schedule.steps() : startTime), "below the start time");
 		final int k = Math.max(1, span / steps);
 		final int n = span / k;
 		final int[] ts = new int[n];
-		for (int i = 0; i < n; i++) ts[i] = (n - 1 - i) * k;
+		for (int i = 0; i < n; i++) ts[i] = endTime + (n - 1 - i) * k;
 		return ts;
 	}
 
@@ -185,6 +201,7 @@ public final class RedDiff {
 		p.put("weighting", weighting.name().toLowerCase(java.util.Locale.ROOT));
 		p.put("seed", Long.toString(seed));
 		p.put("start_time", Integer.toString(startTime < 0 ? schedule.steps() : startTime));
+		p.put("end_time", Integer.toString(endTime));
 		return new Result(mu, a.domain(), done, "data term 1/2 mean((y - A x0)^2)", o, "red_diff", p);
 	}
 

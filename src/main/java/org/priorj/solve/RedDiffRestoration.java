@@ -27,6 +27,9 @@ import org.priorj.prior.RangeMappedDenoiser;
  */
 public final class RedDiffRestoration {
 
+	/** The reference code's start, mu = A+ y. */
+	public static final String PSEUDO_INVERSE = "pseudo_inverse";
+
 	/** CGLS iterations for the pseudo-inverse start (exact after one for masks and averaging). */
 	public static final int PSEUDO_INVERSE_ITERATIONS = 20;
 
@@ -59,9 +62,24 @@ public final class RedDiffRestoration {
 		final Map<String, String> p = new LinkedHashMap<>(r.parameters());
 		p.put("prior", prior.name());
 		p.put("value_range", range.toString());
-		p.put("init", init != null ? "given" : "pseudo-inverse");
+		p.put("init", init != null ? "given" : PSEUDO_INVERSE);
 		return new Result(range.fromPrior(r.estimate()), a.domain(), r.history(), r.historyLabel(),
 			new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r.method(), p);
+	}
+
+	/**
+	 * The start of mu in data units for {@link #restore}: null for {@link #PSEUDO_INVERSE} (restore
+	 * computes it), else the classical reconstruction {@code method} of {@link ClassicalMethods}
+	 * with its default parameters.
+	 *
+	 * @param kind the operator's kind ({@code mask}, {@code blur}, ...)
+	 */
+	public static float[] start(final String method, final LinearOperator a, final float[] y,
+		final String kind, final Progress progress)
+	{
+		if (PSEUDO_INVERSE.equals(method)) return null;
+		return ClassicalMethods.reconstruct(method, a, y, kind, new ClassicalMethods.Parameters(),
+			progress).estimate();
 	}
 
 	/**

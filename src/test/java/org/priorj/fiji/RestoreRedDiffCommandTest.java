@@ -305,6 +305,8 @@ class RestoreRedDiffCommandTest {
 		refuses("range_max", "input", in, "task", "denoising", "prior", "gauss", "range_min", 5.0,
 			"range_max", 1.0);
 		refuses("device", "input", in, "task", "denoising", "prior", "gauss", "device", "tpu");
+		refuses("init", "input", in, "task", "denoising", "prior", "gauss", "init", "magic");
+		refuses("init", "input", in, "task", "denoising", "prior", "gauss", "init", "auto");
 		refuses("task", "input", in, "prior", "gauss");
 		refuses("task", "input", simulate(in, "blur psf=gaussian:1"), "task", "inpainting", "prior",
 			"gauss");

@@ -53,7 +53,7 @@ class RedDiffRestorationTest {
 			1), new RedDiff(SCHEDULE).withSteps(20).withSeed(4), null, Progress.NONE);
 		for (int i = 0; i < h * w; i++)
 			assertEquals(100 * r1.estimate()[i] + 50, r2.estimate()[i], 2e-3, "pixel " + i);
-		assertEquals("pseudo-inverse", r1.parameters().get("init"));
+		assertEquals("pseudo_inverse", r1.parameters().get("init"));
 	}
 
 	@Test

@@ -29,6 +29,15 @@ class RedDiffTest {
 		final int[] t50 = new RedDiff(SCHEDULE).withSteps(50).times();
 		assertEquals(980, t50[0]);
 		assertEquals(0, t50[49]);
+		// a start and end time: every time from 99 down to 10 when steps exceed the span
+		final int[] t = new RedDiff(SCHEDULE).withSteps(100).withStartTime(100).withEndTime(10).times();
+		assertEquals(90, t.length);
+		assertEquals(99, t[0]);
+		assertEquals(10, t[89]);
+		final int[] t20 = new RedDiff(SCHEDULE).withSteps(20).withStartTime(500).times();
+		assertEquals(20, t20.length);
+		assertEquals(475, t20[0]);
+		assertEquals(0, t20[19]);
 		final RedDiff r = new RedDiff(SCHEDULE).withLambda(1);
 		assertEquals(0.0100005, r.weight(0), 1e-6);
 		assertEquals(157.407, r.weight(999), 1e-3);
