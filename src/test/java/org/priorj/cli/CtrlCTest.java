@@ -25,7 +25,7 @@ class CtrlCTest {
 	Path dir;
 
 	@Test
-	@Timeout(120)
+	@Timeout(150)
 	void interruptWritesTheCurrentEstimateAndExits130() throws Exception {
 		final String m = dir.resolve("m.tif").toString(), r = dir.resolve("r.tif").toString();
 		assertEquals(0, Main.run(new String[] { "simulate", "--input", new File(
@@ -55,8 +55,10 @@ class CtrlCTest {
 			}
 		});
 		drain.start();
-		assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop");
+		final boolean stopped = p.waitFor(90, TimeUnit.SECONDS);
+		if (!stopped) p.destroyForcibly();
 		drain.join(5000);
+		assertTrue(stopped, "the run did not stop; its output: " + seen);
 		assertEquals(130, p.exitValue(), seen.toString());
 		final ImagePlus result = IJ.openImage(r);
 		final String info = (String) result.getProperty("Info");
