@@ -52,7 +52,7 @@ public final class RedDiff {
 
 	private final DiffusionSchedule schedule;
 	private double lambda = 0.25, lr = 0.1, obsWeight = 1, sigmaX0 = 0;
-	private int steps = 100, startTime = -1, endTime = 0, averageLast = 1;
+	private int steps = 100, startTime = -1, endTime = 0;
 	private long seed = 0;
 	private Weighting weighting = Weighting.LINEAR;
 
@@ -75,18 +75,6 @@ public final class RedDiff {
 		Checks.require(s >= 1 && s <= schedule.steps(), "steps", "got " + s, "1 to " + schedule
 			.steps());
 		steps = s;
-		return this;
-	}
-
-	/**
-	 * Returns the mean of mu over the last {@code k} steps instead of the last mu (1, the default,
-	 * is the reference's result). Adam moves each pixel by about the learning rate per step even
-	 * when its gradient is mostly the noise of the single draw, so the last iterate jitters;
-	 * averaging the last iterates removes that without slowing the descent.
-	 */
-	public RedDiff withAveraging(final int k) {
-		Checks.require(k >= 1, "average_last", "got " + k, "a number of steps >= 1");
-		averageLast = k;
 		return this;
 	}
 
@@ -190,8 +178,6 @@ public final class RedDiff {
 		final float[] residual = a.range().newArray();
 		final int[] ts = times();
 		final double[] history = new double[ts.length];
-		final double[] sum = new double[averageLast > 1 ? n : 0];
-		final int[] summed = { 0 };
 		final Iterations.Outcome o = Iterations.run("RED-Diff", ts.length, progress, k -> {
 			final int t = ts[k];
 			final double abar = schedule.alphaBar(t);
@@ -203,15 +189,9 @@ public final class RedDiff {
 			final float[] epsHat = eps.eps(xt, nchw, abar);
 			history[k] = gradient(a, y, x0, noise, epsHat, weight(t), residual, grad);
 			adam.step(grad);
-			if (sum.length > 0 && k >= ts.length - averageLast) {
-				for (int i = 0; i < n; i++) sum[i] += mu[i];
-				summed[0]++;
-			}
 			return true;
 		});
 		final double[] done = java.util.Arrays.copyOf(history, o.steps);
-		final float[] result = summed[0] > 0 ? new float[n] : mu;
-		if (summed[0] > 0) for (int i = 0; i < n; i++) result[i] = (float) (sum[i] / summed[0]);
 		final Map<String, String> p = new LinkedHashMap<>();
 		p.put("steps", Integer.toString(steps));
 		p.put("lambda", Double.toString(lambda));
@@ -222,8 +202,7 @@ public final class RedDiff {
 		p.put("seed", Long.toString(seed));
 		p.put("start_time", Integer.toString(startTime < 0 ? schedule.steps() : startTime));
 		p.put("end_time", Integer.toString(endTime));
-		p.put("average_last", Integer.toString(averageLast));
-		return new Result(result, a.domain(), done, "data term 1/2 mean((y - A x0)^2)", o, "red_diff", p);
+		return new Result(mu, a.domain(), done, "data term 1/2 mean((y - A x0)^2)", o, "red_diff", p);
 	}
 
 	/**
