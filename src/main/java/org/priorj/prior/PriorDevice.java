@@ -35,7 +35,7 @@ public final class PriorDevice {
 
 	private static int gpuCount() {
 		try {
-			return Engine.getEngine("PyTorch").getGpuCount();
+			return EngineClassLoader.call(() -> Engine.getEngine("PyTorch").getGpuCount());
 		}
 		catch (final RuntimeException e) {
 			return 0;
@@ -44,7 +44,7 @@ public final class PriorDevice {
 
 	public static String engineVersion() {
 		try {
-			return Engine.getEngine("PyTorch").getVersion();
+			return EngineClassLoader.call(() -> Engine.getEngine("PyTorch").getVersion());
 		}
 		catch (final RuntimeException e) {
 			return "unavailable (" + e.getMessage() + ")";

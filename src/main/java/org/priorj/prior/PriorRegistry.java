@@ -111,7 +111,7 @@ public final class PriorRegistry {
 				if (loader == null) throw Checks.bad("kind", "'" + d.kind() + "' of prior '" + n + "'",
 					"one of " + loaders.keySet());
 				LOG.info("Loading prior '" + n + "' on " + device);
-				return loader.load(d, device);
+				return EngineClassLoader.call(() -> loader.load(d, device));
 			});
 		}
 	}

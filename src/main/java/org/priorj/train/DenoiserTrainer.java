@@ -90,7 +90,10 @@ public final class DenoiserTrainer {
 		final PatchSampler sampler = new PatchSampler(data.images(), o.patch, o.sigmaMin, o.sigmaMax);
 		Files.createDirectories(o.out);
 		final Path checkpoint = o.out.resolve(CHECKPOINT);
-		Engine.getInstance().setRandomSeed((int) o.seed);
+		org.priorj.prior.EngineClassLoader.call(() -> {
+			Engine.getInstance().setRandomSeed((int) o.seed);
+			return null;
+		});
 		int step = 0;
 		double elapsedBefore = 0;
 		final List<double[]> curve = new ArrayList<>();
