@@ -21,6 +21,7 @@ import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
+import org.priorj.prior.ForwardingDenoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
@@ -247,52 +248,19 @@ final class RedDiffBench {
 	}
 
 	/** Times the network apart from the rest of each step. */
-	private static final class TimedDenoiser implements Denoiser {
+	private static final class TimedDenoiser extends ForwardingDenoiser {
 
-		final Denoiser inner;
 		long nanos;
-		int calls;
 
 		TimedDenoiser(final Denoiser inner) {
-			this.inner = inner;
-		}
-
-		@Override
-		public String name() {
-			return inner.name();
-		}
-
-		@Override
-		public int channels() {
-			return inner.channels();
-		}
-
-		@Override
-		public double low() {
-			return inner.low();
-		}
-
-		@Override
-		public double high() {
-			return inner.high();
-		}
-
-		@Override
-		public double minSigma() {
-			return inner.minSigma();
-		}
-
-		@Override
-		public double maxSigma() {
-			return inner.maxSigma();
+			super(inner);
 		}
 
 		@Override
 		public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
 			final long t0 = System.nanoTime();
-			final float[] d = inner.denoise(x, nchw, sigma);
+			final float[] d = super.denoise(x, nchw, sigma);
 			nanos += System.nanoTime() - t0;
-			calls++;
 			return d;
 		}
 	}

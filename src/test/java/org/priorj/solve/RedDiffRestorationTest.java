@@ -24,6 +24,7 @@ import org.priorj.physics.Vectors;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;
+import org.priorj.prior.ForwardingDenoiser;
 
 class RedDiffRestorationTest {
 
@@ -124,49 +125,18 @@ class RedDiffRestorationTest {
 	}
 
 	/** A denoiser that declares a maximum noise level. */
-	private static class Bounded implements Denoiser {
+	private static class Bounded extends ForwardingDenoiser {
 
-		private final Denoiser inner;
 		private final double max;
 
 		Bounded(final Denoiser inner, final double max) {
-			this.inner = inner;
+			super(inner);
 			this.max = max;
-		}
-
-		@Override
-		public String name() {
-			return "bounded";
-		}
-
-		@Override
-		public int channels() {
-			return 1;
-		}
-
-		@Override
-		public double low() {
-			return inner.low();
-		}
-
-		@Override
-		public double high() {
-			return inner.high();
-		}
-
-		@Override
-		public double minSigma() {
-			return 0;
 		}
 
 		@Override
 		public double maxSigma() {
 			return max;
-		}
-
-		@Override
-		public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
-			return inner.denoise(x, nchw, sigma);
 		}
 	}
 }
