@@ -1,11 +1,8 @@
 package org.priorj.solve;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.priorj.solve.ConjugateGradientTest.assertNames;
 
-import java.util.ArrayList;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -162,56 +159,5 @@ class BiharmonicInpaintingTest {
 			assertEquals(single[i], x[i], 2e-5);
 			assertEquals(1 - 2 * single[i], x[n + i], 4e-5);
 		}
-	}
-
-	@Test
-	void leavesTheCallersArraysAloneAndIgnoresValuesAtMissingPixels() {
-		final float[] image = DenseOperator.randomVector(64, 1);
-		final float[] mask = InpaintingMasks.randomPixels(8, 8, 0.3, 2);
-		final float[] withNaN = image.clone();
-		for (int i = 0; i < 64; i++) if (mask[i] == 0) withNaN[i] = Float.NaN;
-		final float[] imageCopy = withNaN.clone(), maskCopy = mask.clone();
-		final Result r = BiharmonicInpainting.solve(withNaN, mask, Shape.of(8, 8), 200, 1e-6,
-			Progress.NONE);
-		assertArrayEquals(imageCopy, withNaN);
-		assertArrayEquals(maskCopy, mask);
-		assertArrayEquals(r.estimate(), BiharmonicInpainting.solve(image, mask, Shape.of(8, 8), 200,
-			1e-6, Progress.NONE).estimate());
-		assertEquals("biharmonic_inpainting", r.method());
-	}
-
-	@Test
-	void cancelledRunKeepsAFiniteFill() {
-		final float[] mask = InpaintingMasks.randomPixels(32, 32, 0.5, 4);
-		final Result r = BiharmonicInpainting.solve(DenseOperator.randomVector(1024, 3), mask, Shape
-			.of(32, 32), 100, 0, IterationsTest.cancelAfter(3, new ArrayList<>()));
-		assertTrue(r.cancelled());
-		assertEquals(3, r.iterations());
-		for (final float v : r.estimate()) assertTrue(Float.isFinite(v));
-	}
-
-	@Test
-	void refusesBadInput() {
-		final Shape s = Shape.of(4, 4);
-		final float[] img = new float[16], mask = new float[16];
-		mask[3] = 1;
-		assertNames("mask", () -> BiharmonicInpainting.solve(img, new float[16], s, 10, 0,
-			Progress.NONE));
-		assertNames("mask", () -> BiharmonicInpainting.solve(img, new float[15], s, 10, 0,
-			Progress.NONE));
-		assertNames("measurement", () -> BiharmonicInpainting.solve(new float[12], mask, s, 10, 0,
-			Progress.NONE));
-		final float[] nan = new float[16];
-		nan[3] = Float.NaN;
-		assertNames("measurement", () -> BiharmonicInpainting.solve(nan, mask, s, 10, 0,
-			Progress.NONE));
-		assertNames("iterations", () -> BiharmonicInpainting.solve(img, mask, s, 0, 0,
-			Progress.NONE));
-		assertNames("tolerance", () -> BiharmonicInpainting.solve(img, mask, s, 10, -1,
-			Progress.NONE));
-		assertNames("image", () -> BiharmonicInpainting.solve(img, mask, Shape.of(16), 10, 0,
-			Progress.NONE));
-		assertNames("measurement", () -> BiharmonicInpainting.solve(new MaskOperator(4, 4, mask),
-			new float[15], 10, 0, Progress.NONE));
 	}
 }
