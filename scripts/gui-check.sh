@@ -2,20 +2,7 @@
 # GUI check (not part of CI): installs PriorJ into a plain ImageJ 1.x under a virtual display, runs
 # Plugins > PriorJ > Simulate measurement... from the menu, and saves screenshots into docs/.
 # Needs Debian's xvfb, imagemagick and xdotool (apt-get install xvfb imagemagick xdotool).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
-work=$(mktemp -d)
-mvn -q -B -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
-  -DoutputDirectory="$work/ImageJ/plugins/jars" -DexcludeArtifactIds=ij
-cp "$(ls target/priorj-*.jar | grep -v -e sources -e tests)" "$work/ImageJ/plugins/PriorJ_.jar"   # ImageJ loads plugin jars with an underscore
-ij=$(ls ~/.m2/repository/net/imagej/ij/*/ij-*.jar | tail -1)
-export DISPLAY=:${GUI_DISPLAY:-97}
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb $imagej 2>/dev/null || true' EXIT
-sleep 2
-cd "$work/ImageJ"
+source "$(dirname "$0")/gui-imagej.sh"
 java -Xmx4g -Dai.djl.offline=true -cp "$ij" ij.ImageJ -ijpath "$work/ImageJ" \
   -eval "open('$repo/test-images/camera.png');" >"$work/imagej.log" 2>&1 &
 imagej=$!
@@ -26,7 +13,7 @@ sleep 1
 xdotool mousemove 837 156 click 1
 sleep 1
 import -window root "$repo/docs/gui-menu.png" || true
-xdotool mousemove 1110 158 click 1
+xdotool mousemove 1110 177 click 1   # the row below the Priors submenu
 for i in $(seq 1 60); do
   xdotool search --name "PriorJ Simulate measurement" >/dev/null 2>&1 && break
   sleep 1

@@ -2,21 +2,8 @@
 # GUI check (not part of CI): Plugins > PriorJ > Restore (RED-Diff)... in a plain ImageJ 1.x under a
 # virtual display, on a simulated inpainting measurement; saves the dialog and the result into docs/.
 # Needs Debian's xvfb, imagemagick and xdotool (apt-get install xvfb imagemagick xdotool).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$(pwd)
-work=$(mktemp -d)
-mvn -q -B -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
-  -DoutputDirectory="$work/ImageJ/plugins/jars" -DexcludeArtifactIds=ij
-cp "$(ls target/priorj-*.jar | grep -v -e sources -e tests)" "$work/ImageJ/plugins/PriorJ_.jar"
-cp -r models "$work/ImageJ/models"   # the shipped priors, found in the working folder
-ij=$(ls ~/.m2/repository/net/imagej/ij/*/ij-*.jar | tail -1)
-export DISPLAY=:${GUI_DISPLAY:-98}
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb $imagej 2>/dev/null || true' EXIT
-sleep 2
-cd "$work/ImageJ"
+GUI_DISPLAY=${GUI_DISPLAY:-98}
+source "$(dirname "$0")/gui-imagej.sh"
 macro="open('$repo/test-images/camera.png'); run('Size...', 'width=128 height=128 interpolation=Bilinear');"
 macro+=" run('Simulate measurement...', 'input=camera.png operator=[mask missing_fraction=0.5] noise=gaussian noise_level=2 seed=1');"
 macro+=" run('Restore (RED-Diff)...');"
