@@ -31,10 +31,7 @@ import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.image.ValueRange;
-import org.priorj.prior.DiffusionSchedule;
 import org.priorj.solve.ClassicalMethods;
-import org.priorj.solve.RedDiff;
-import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.RedDiffRestoration;
 import org.priorj.solve.Progress;
 import org.priorj.solve.Result;
@@ -158,14 +155,9 @@ final class Demo {
 
 	/** RED-Diff with the task's shipped preset and the natural-gray prior, seed 0. */
 	private Case redDiff(final PriorRegistry registry, final Case c) {
-		final Measurement m = c.measurement;
-		final RedDiffPreset preset = RedDiffPreset.of(RedDiffPreset.taskOf(m.operatorSpec()));
 		final long t0 = System.nanoTime();
-		final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), m
-			.operatorSpec().kind(), Progress.NONE);
-		final Result r = RedDiffRestoration.restore(m.operator(), m.data(), registry.load(
-			"natural-gray"), ValueRange.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(
-				DiffusionSchedule.linear())), start, Progress.NONE);
+		final Result r = RedDiffRestoration.restore(c.measurement, registry.load("natural-gray"),
+			ValueRange.fromMinMax(0, 1, -1, 1), Progress.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		c.estimates.add(new Estimate("RED-Diff natural-gray, " + r.iterations() + " steps", r
 			.estimate(), c, s));

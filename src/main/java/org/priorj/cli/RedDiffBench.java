@@ -50,6 +50,8 @@ final class RedDiffBench {
 	static final String[] IMAGES = { "camera.png", "astronaut.png", "coins.png", "cell.png",
 		"ascent.png", "clock_motion.png" };
 	private static final double NOISE = 0.01;
+	/** The benchmark's images are in [0, 1]. */
+	private static final ValueRange UNIT_TO_PRIOR = ValueRange.fromMinMax(0, 1, -1, 1);
 	private static final double[] TV_WEIGHTS = { 0.002, 0.005, 0.01, 0.02, 0.04 };
 	private static final int[] RL_ITERATIONS = { 20, 50, 100, 200 };
 
@@ -181,12 +183,7 @@ final class RedDiffBench {
 		float[] redFirst = null;
 		for (int i = 0; i < n; i++) {
 			final long t0 = System.nanoTime();
-			final Measurement m = ms.get(i);
-			final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), m
-				.operatorSpec().kind(), Progress.NONE);
-			final Result r = RedDiffRestoration.restore(m.operator(), m.data(), prior, ValueRange
-				.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(DiffusionSchedule.linear())), start,
-				Progress.NONE);
+			final Result r = RedDiffRestoration.restore(ms.get(i), prior, UNIT_TO_PRIOR, Progress.NONE);
 			secs[i] = (System.nanoTime() - t0) / 1e9;
 			if (i == 0) redFirst = r.estimate();
 			red[i] = Psnr.compute(truth.get(i), r.estimate(), 1);
@@ -284,13 +281,12 @@ final class RedDiffBench {
 			final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), "mask",
 				Progress.NONE);
 			final double init = (System.nanoTime() - i0) / 1e9;
-			RedDiffRestoration.restore(m.operator(), m.data(), prior, ValueRange.fromMinMax(0, 1, -1, 1),
-				warm, start, Progress.NONE);
+			RedDiffRestoration.restore(m.operator(), m.data(), prior, UNIT_TO_PRIOR, warm, start,
+				Progress.NONE);
 			final TimedDenoiser timed = new TimedDenoiser(prior);
 			final long t0 = System.nanoTime();
-			final Result r = RedDiffRestoration.restore(m.operator(), m.data(), timed, ValueRange
-				.fromMinMax(0, 1, -1, 1), preset.applyTo(new RedDiff(DiffusionSchedule.linear())), start,
-				Progress.NONE);
+			final Result r = RedDiffRestoration.restore(m.operator(), m.data(), timed, UNIT_TO_PRIOR,
+				preset.applyTo(new RedDiff(DiffusionSchedule.linear())), start, Progress.NONE);
 			final double total = (System.nanoTime() - t0) / 1e9, net = timed.nanos / 1e9;
 			final Runtime rt = Runtime.getRuntime();
 			out.println(String.format(Locale.ROOT, "| %d×%d | %.2f | %d | %.2f | %.2f | %.1f %% | %.0f | %s | %s |",

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.priorj.image.Checks;
 import org.priorj.image.ValueRange;
 import org.priorj.physics.LinearOperator;
+import org.priorj.physics.Measurement;
 import org.priorj.physics.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DenoiserEpsilonModel;
@@ -42,6 +43,28 @@ public final class RedDiffRestoration {
 	public static Result restore(final LinearOperator a, final float[] y, final Denoiser prior,
 		final ValueRange range, final RedDiff solver, final float[] init, final Progress progress)
 	{
+		return restore(a, y, prior, range, solver, init, init != null ? "given" : PSEUDO_INVERSE,
+			progress);
+	}
+
+	/**
+	 * A measurement restored with its task's preset ({@link RedDiffPreset#taskOf}): the preset's
+	 * solver on the linear schedule, started where the preset says.
+	 */
+	public static Result restore(final Measurement m, final Denoiser prior, final ValueRange range,
+		final Progress progress)
+	{
+		final RedDiffPreset preset = RedDiffPreset.of(RedDiffPreset.taskOf(m.operatorSpec()));
+		final float[] start = start(preset.init, m.operator(), m.data(), m.operatorSpec().kind(),
+			progress);
+		return restore(m.operator(), m.data(), prior, range, preset.applyTo(new RedDiff(
+			DiffusionSchedule.linear())), start, preset.init, progress);
+	}
+
+	private static Result restore(final LinearOperator a, final float[] y, final Denoiser prior,
+		final ValueRange range, final RedDiff solver, final float[] init, final String initLabel,
+		final Progress progress)
+	{
 		SolverInputs.measurement(a, y);
 		Checks.require(range.priorLow() == -1 && range.priorHigh() == 1, "range", range.toString(),
 			"a map onto [-1, 1]");
@@ -62,7 +85,7 @@ public final class RedDiffRestoration {
 		final Map<String, String> p = new LinkedHashMap<>(r.parameters());
 		p.put("prior", prior.name());
 		p.put("value_range", range.toString());
-		p.put("init", init != null ? "given" : PSEUDO_INVERSE);
+		p.put("init", initLabel);
 		return new Result(range.fromPrior(r.estimate()), a.domain(), r.history(), r.historyLabel(),
 			new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r.method(), p);
 	}

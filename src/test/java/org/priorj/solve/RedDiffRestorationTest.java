@@ -114,6 +114,20 @@ class RedDiffRestorationTest {
 	}
 
 	@Test
+	void aMeasurementIsRestoredWithItsTasksPreset() {
+		final org.priorj.physics.Measurement m = org.priorj.physics.Simulator.simulate(random(16 * 16,
+			6), Shape.of(16, 16), org.priorj.physics.OperatorSpec.parse("mask missing_fraction=0.5"),
+			new org.priorj.physics.GaussianNoise(0.01), 2);
+		final Result r = RedDiffRestoration.restore(m, DiagonalGaussianDenoiser.uniform(1, 0.5, 0.3, 0,
+			1), ValueRange.fromMinMax(0, 1, -1, 1), Progress.NONE);
+		final RedDiffPreset preset = RedDiffPreset.of("inpainting");
+		assertEquals(preset.init, r.parameters().get("init"));
+		assertEquals(Integer.toString(preset.startTime), r.parameters().get("start_time"));
+		assertEquals(Double.toString(preset.lambda), r.parameters().get("lambda"));
+		assertEquals(Shape.of(16, 16), r.shape());
+	}
+
+	@Test
 	void aPriorWithTheWrongChannelCountIsRefused() {
 		final LinearOperator id = new org.priorj.physics.Identity(Shape.of(4, 4));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
