@@ -83,7 +83,6 @@ public final class ClassicalMethods {
 	public static Result reconstruct(final String name, final LinearOperator a, final float[] y,
 		final String kind, final Parameters p, final Progress progress)
 	{
-		final String method = name;
 		final boolean complex = kind.equals("mri");
 		Checks.positive("iterations", p.iterations);
 		Checks.nonNegative("lambda", p.lambda);
@@ -129,7 +128,7 @@ public final class ClassicalMethods {
 					"'", "zero_filled for mri measurements");
 				return direct("zero_filled", ((SingleCoilMri) a).zeroFilled(y), a.domain(), Map.of());
 			default:
-				throw Checks.bad("method", "'" + method + "'", String.join(", ", NAMES));
+				throw Checks.bad("method", "'" + name + "'", String.join(", ", NAMES));
 		}
 	}
 

@@ -132,10 +132,6 @@ public final class RedDiff {
 		return schedule;
 	}
 
-	public long seed() {
-		return seed;
-	}
-
 	/**
 	 * The diffusion times visited, descending: E + (n - 1) k, ..., E + k, E with k = (S - E) / steps
 	 * (at least 1) and n = (S - E) / k, S the start time (T = 1000 unless set) and E the end time
