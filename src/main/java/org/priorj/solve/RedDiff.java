@@ -176,11 +176,12 @@ public final class RedDiff {
 		final double[] history = new double[ts.length];
 		final Iterations.Outcome o = Iterations.run("RED-Diff", ts.length, progress, k -> {
 			final int t = ts[k];
-			final double abar = schedule.alphaBar(t);
+			final double abar = schedule.alphaBar(t), signal = Math.sqrt(abar), spread = Math.sqrt(1 -
+				abar);
 			for (int i = 0; i < n; i++) {
 				x0[i] = (float) (mu[i] + sigmaX0 * GaussianNoise.gaussian(rnd));
 				noise[i] = (float) GaussianNoise.gaussian(rnd);
-				xt[i] = (float) (Math.sqrt(abar) * x0[i] + Math.sqrt(1 - abar) * noise[i]);
+				xt[i] = (float) (signal * x0[i] + spread * noise[i]);
 			}
 			final float[] epsHat = eps.eps(xt, nchw, abar);
 			history[k] = gradient(a, y, x0, noise, epsHat, weight(t), residual, grad);
