@@ -54,6 +54,7 @@ SKIMAGE_LICENCE = {
 	"hubble_deep_field": "public domain — skimage docstring: captured by NASA and \"may be freely used in the public domain\"",
 	"retina": "CC0 — skimage docstring: \"made available under the Creative Commons CC0 1.0 Universal Public Domain Dedication\" (Wikimedia)",
 	"microaneurysms": "CC0 — skimage docstring: \"No copyright restrictions. CC0 given by owner (Andreas Maier).\"",
+	"ihc": "skimage docstring: \"No known copyright restrictions.\" (Center for Microscopy And Molecular Imaging, CMMI)",
 	"phantom": "synthetic; no licence stated for the file, package python3-skimage is BSD-3-Clause (Debian copyright, Files: *)",
 }
 
@@ -113,10 +114,11 @@ def natural(out):
 			SKIMAGE_LICENCE[stem], "none (byte-identical copy)", split, what)
 	luma = "converted to 8-bit gray with Pillow's ITU-R 601-2 luma (convert('L'))"
 	for stem, ext, split in [("astronaut", "png", "heldout"), ("coffee", "png", "train"),
-		("chelsea", "png", "train"), ("rocket", "jpg", "train")]:
+		("chelsea", "png", "train"), ("rocket", "jpg", "train"), ("ihc", "png", "train")]:
 		src = os.path.join(SKIMAGE, stem + "." + ext)
 		gray_png(out, stem + ".png", to_gray(src))
 		add(out, stem + ".png", "python3-skimage", src, SKIMAGE_LICENCE[stem], luma, split,
+			"colour micrograph (immunohistochemistry, colonic glands)" if stem == "ihc" else
 			"colour photograph")
 	src = os.path.join(SKIMAGE, "hubble_deep_field.jpg")
 	g = to_gray(src)  # 872 x 1000

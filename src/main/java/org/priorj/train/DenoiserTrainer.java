@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -87,7 +88,11 @@ public final class DenoiserTrainer {
 		final NoiseConditionalUnet net = new NoiseConditionalUnet(o.widths);
 		Checks.require(o.patch % net.multiple() == 0, "patch", "" + o.patch, "a multiple of " + net
 			.multiple());
-		final PatchSampler sampler = new PatchSampler(data.images(), o.patch, o.sigmaMin, o.sigmaMax);
+		Checks.require(Arrays.stream(o.scales).allMatch(s -> s * o.patch <= data.images().stream()
+			.mapToInt(i -> Math.max(i.height(), i.width())).max().orElse(0)), "scales", Arrays.toString(
+				o.scales), "factors whose patch (" + o.patch + " × factor) fits the largest training image");
+		final PatchSampler sampler = new PatchSampler(data.images(), o.patch, o.scales, o.sigmaMin,
+			o.sigmaMax);
 		Files.createDirectories(o.out);
 		final Path checkpoint = o.out.resolve(CHECKPOINT);
 		org.priorj.prior.EngineClassLoader.call(() -> {
@@ -113,6 +118,16 @@ public final class DenoiserTrainer {
 						.get(1).getAsDouble() });
 				log.printf("resuming from step %d (%.0f s trained)%n", step, elapsedBefore);
 			}
+			else if (o.init != null) {
+				final UnetDescriptor start = UnetDescriptor.read(o.init);
+				Checks.require(Arrays.equals(start.widths, o.widths), "init", o.init.toString(),
+					"a prior with the widths being trained " + Arrays.toString(o.widths) + " (it has " +
+						Arrays.toString(start.widths) + ")");
+				net.initialize(manager, DataType.FLOAT32, inputShape);
+				loadWeights(net, manager, org.priorj.prior.PriorDescriptor.read(o.init)
+					.verifiedWeights());
+				log.printf("starting from the weights of %s%n", o.init);
+			}
 			final Tracker tracker = n -> learningRate;
 			final Optimizer adam = Optimizer.adam().optLearningRateTracker(tracker).build();
 			final DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(
@@ -122,7 +137,7 @@ public final class DenoiserTrainer {
 				for (final Pair<String, Parameter> p : net.getParameters())
 					p.getValue().getArray().setRequiresGradient(true);
 				log.printf("network: widths %s, %d parameters; %d training images (%s)%n",
-					java.util.Arrays.toString(o.widths), net.parameterCount(), data.images().size(), data
+					Arrays.toString(o.widths), net.parameterCount(), data.images().size(), data
 						.description());
 				final long start = System.nanoTime();
 				final Random random = new Random(o.seed * 1_000_003L + step);
@@ -260,7 +275,9 @@ public final class DenoiserTrainer {
 		record.addProperty("optimizer", "Adam (DJL defaults: beta1 0.9, beta2 0.999, eps 1e-8)");
 		record.addProperty("loss", "MSE on the EDM-preconditioned target (x0-MSE weighted by 1/c_out^2)");
 		record.addProperty("sigma_law", "log-uniform in [" + o.sigmaMin + ", " + o.sigmaMax + "]");
-		record.addProperty("augmentation", "random patch, 8 flips/rotations by 90 degrees");
+		record.addProperty("augmentation", "random patch at a reduction factor drawn from " + Arrays
+			.toString(o.scales) + " (block means), 8 flips/rotations by 90 degrees");
+		if (o.init != null) record.addProperty("initialised_from", o.init.toString());
 		record.addProperty("parameters", net.parameterCount());
 		record.addProperty("wall_time_s", wall);
 		record.addProperty("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));

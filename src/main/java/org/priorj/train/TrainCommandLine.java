@@ -21,6 +21,8 @@ import org.priorj.image.Checks;
  * --phantoms ellipses  add random-ellipse phantoms (--phantom_count 512, --phantom_size 128)
  * --name NAME --steps N --minutes M --batch B --patch P --sigma_min S --sigma_max S
  * --lr LR --seed S --widths 32,64,128,128 --threads T --checkpoint_every K --log_every N --resume
+ * --scales 1,2         draw each patch at one of these reduction factors (block means)
+ * --init DIR           start from the weights of this prior folder (fine-tuning; fresh schedule)
  * </pre>
  * At least one of --images and --phantoms is needed. sigma is in [0, 1] units (images are scaled
  * to [0, 1] by their min and max). --threads sets PyTorch's intra-op threads (inter-op to 1); it
@@ -102,20 +104,31 @@ public final class TrainCommandLine {
 		o.checkpointEvery = integer(a, "checkpoint_every", o.checkpointEvery);
 		o.logEvery = integer(a, "log_every", o.logEvery);
 		o.resume = a.containsKey("resume");
-		if (a.containsKey("widths")) try {
-			o.widths = Arrays.stream(a.get("widths").split(",")).mapToInt(s -> Integer.parseInt(s
-				.trim())).toArray();
+		if (a.containsKey("widths")) o.widths = integers(a, "widths",
+			"comma-separated channel counts, e.g. 32,64,128");
+		if (a.containsKey("scales")) o.scales = integers(a, "scales",
+			"comma-separated reduction factors in 1..8, e.g. 1,2");
+		if (a.containsKey("init")) o.init = Path.of(a.get("init"));
+		return o;
+	}
+
+	private static int[] integers(final Map<String, String> a, final String key,
+		final String allowed)
+	{
+		try {
+			return Arrays.stream(a.get(key).split(",")).mapToInt(s -> Integer.parseInt(s.trim()))
+				.toArray();
 		}
 		catch (final NumberFormatException e) {
-			throw Checks.bad("widths", a.get("widths"), "comma-separated channel counts, e.g. 32,64,128");
+			throw Checks.bad(key, a.get(key), allowed);
 		}
-		return o;
 	}
 
 	private static final Set<String> FLAGS = Set.of("resume", "help");
 	private static final Set<String> KEYS = Set.of("out", "images", "split", "include", "exclude",
 		"phantoms", "phantom_count", "phantom_size", "name", "steps", "minutes", "batch", "patch",
-		"sigma_min", "sigma_max", "lr", "seed", "widths", "threads", "checkpoint_every", "log_every");
+		"sigma_min", "sigma_max", "lr", "seed", "widths", "threads", "checkpoint_every", "log_every",
+		"scales", "init");
 
 	static Map<String, String> parse(final String[] args) {
 		final Map<String, String> map = new HashMap<>();
@@ -160,6 +173,6 @@ public final class TrainCommandLine {
 	}
 
 	static String usage() {
-		return "usage: priorj train --out DIR (--images DIR [--split FILE] [--include a,b] [--exclude a,b] | --phantoms ellipses) [--name N] [--steps N] [--minutes M] [--batch B] [--patch P] [--sigma_min S] [--sigma_max S] [--lr LR] [--seed S] [--widths 32,64,128,128] [--threads T] [--resume]";
+		return "usage: priorj train --out DIR (--images DIR [--split FILE] [--include a,b] [--exclude a,b] | --phantoms ellipses) [--name N] [--steps N] [--minutes M] [--batch B] [--patch P] [--sigma_min S] [--sigma_max S] [--lr LR] [--seed S] [--widths 32,64,128,128] [--scales 1,2] [--init PRIOR_DIR] [--threads T] [--resume]";
 	}
 }

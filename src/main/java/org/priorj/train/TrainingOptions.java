@@ -24,6 +24,10 @@ public final class TrainingOptions {
 	public long seed = 1;
 	public int[] widths = { 32, 64, 128, 128 };
 	public boolean resume = false;
+	/** Patch scales (block-mean reduction factors) drawn uniformly per patch. */
+	public int[] scales = { 1 };
+	/** A prior folder whose weights start the run (same widths); null = random start. */
+	public Path init;
 	public int checkpointEvery = 250;
 	public int logEvery = 25;
 	/** Free text recorded as the training command. */

@@ -90,6 +90,37 @@ class TrainAndLoadPriorTest {
 	}
 
 	@Test
+	void initStartsFromAnotherPriorsWeights(@TempDir final Path dir) throws Exception {
+		final Path first = dir.resolve("first"), second = dir.resolve("second");
+		train(args(first, "--steps", "3"));
+		// a learning rate too small to move the weights: the fine-tuned prior is the one it started from
+		train(args(second, "--steps", "1", "--lr", "1e-30", "--seed", "9", "--init", first.toString()));
+		final float[] x = RandomEllipses.image(32, 5);
+		try (NetworkDenoiser a = NetworkDenoiser.load(first); NetworkDenoiser b = NetworkDenoiser
+			.load(second))
+		{
+			final float[] ya = a.denoise(x, Shape.of(1, 1, 32, 32), 0.1);
+			final float[] yb = b.denoise(x, Shape.of(1, 1, 32, 32), 0.1);
+			for (int i = 0; i < ya.length; i++)
+				assertEquals(ya[i], yb[i], 1e-6);
+		}
+		assertTrue(Files.readString(second.resolve("training.json")).contains("initialised_from"));
+	}
+
+	@Test
+	void initWithOtherWidthsIsRefusedByName(@TempDir final Path dir) throws Exception {
+		final Path first = dir.resolve("first");
+		train(args(first, "--steps", "1"));
+		final ByteArrayOutputStream log = new ByteArrayOutputStream();
+		final PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
+		final String[] a = args(dir.resolve("second"), "--steps", "1", "--init", first.toString());
+		a[java.util.Arrays.asList(a).indexOf("8,16,32")] = "8,16,16";
+		assertEquals(2, TrainCommandLine.run(a, ps, ps));
+		final String msg = log.toString(StandardCharsets.UTF_8);
+		assertTrue(msg.contains("init") && msg.contains("widths"), msg);
+	}
+
+	@Test
 	void tamperedWeightsAreRefused(@TempDir final Path dir) throws Exception {
 		final Path out = dir.resolve("t");
 		train(args(out, "--steps", "1"));
