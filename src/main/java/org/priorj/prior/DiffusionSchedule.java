@@ -92,6 +92,17 @@ public final class DiffusionSchedule {
 		return sigmaOf(alphaBar(t));
 	}
 
+	/**
+	 * Where a sampler should start with a prior trained up to noise level {@code maxSigma} (in the
+	 * units the sampler feeds it): the largest t in 1..T such that every time below it has
+	 * {@code sigma_t <= maxSigma}; T if the prior covers them all.
+	 */
+	public int startCovering(final double maxSigma) {
+		int t = steps();
+		while (t > 1 && sigma(t - 1) > maxSigma) t--;
+		return t;
+	}
+
 	/** {@code alphaBar_t / (1 - alphaBar_t)}. */
 	public double snr(final int t) {
 		final double a = alphaBar(t);

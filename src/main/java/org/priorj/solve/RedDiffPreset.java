@@ -9,7 +9,7 @@ import org.priorj.physics.OperatorSpec;
  * The RED-Diff settings PriorJ ships for one restoration task, tuned on training images (never on
  * the held-out images its benchmark reports). Values are for data mapped to {@code [-1, 1]}, as the
  * reference code's are. A start time of 0 means "where the prior's trained noise range begins"
- * ({@link RedDiffRestoration#startTimeFor}).
+ * ({@link org.priorj.prior.DiffusionSchedule#startCovering}).
  */
 public final class RedDiffPreset {
 

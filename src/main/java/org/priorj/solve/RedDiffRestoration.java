@@ -1,6 +1,5 @@
 package org.priorj.solve;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,10 +20,7 @@ import org.priorj.prior.RangeMappedDenoiser;
  * work on that range, mu starts at the pseudo-inverse of the mapped data, and the fitted mean is
  * mapped back. A stack (Z, H, W) under a slice-wise operator is restored frame by frame in one
  * batch: every network call denoises all Z frames together.
- * <p>
- * The affine map {@code x' = s (x - lo) - 1} changes a measurement of a linear operator A to
- * {@code y' = s y - (s lo + 1) A 1}, which is exact for every operator (masks, blurs with a zero
- * boundary, averaging), not only for those that preserve constants.
+ * The measurement follows the map exactly ({@link MappedMeasurement}).
  */
 public final class RedDiffRestoration {
 
@@ -68,16 +64,11 @@ public final class RedDiffRestoration {
 		SolverInputs.measurement(a, y);
 		Checks.require(range.priorLow() == -1 && range.priorHigh() == 1, "range", range.toString(),
 			"a map onto [-1, 1]");
-		final Shape nchw = batchShape(a.domain(), prior);
+		final Shape nchw = PriorBatch.of(a.domain(), prior, false);
 		final Denoiser mapped = new RangeMappedDenoiser(prior, -1, 1);
-		if (!solver.hasStartTime()) solver.withStartTime(startTimeFor(solver.schedule(), mapped
-			.maxSigma()));
-		final float[] ones = new float[a.domain().size()];
-		Arrays.fill(ones, 1f);
-		final float[] a1 = a.apply(ones);
-		final double s = range.scale(), shift = s * range.dataLow() + 1;
-		final float[] yp = new float[y.length];
-		for (int i = 0; i < y.length; i++) yp[i] = (float) (s * y[i] - shift * a1[i]);
+		if (!solver.hasStartTime()) solver.withStartTime(solver.schedule().startCovering(
+			mapped.maxSigma()));
+		final float[] yp = MappedMeasurement.toPrior(a, y, range);
 		final float[] start = init != null ? range.toPrior(a.domain().check("init", init,
 			"the operator's domain")) : pseudoInverse(a, yp);
 		final EpsilonModel eps = new DenoiserEpsilonModel(mapped);
@@ -103,25 +94,6 @@ public final class RedDiffRestoration {
 		if (PSEUDO_INVERSE.equals(method)) return null;
 		return ClassicalMethods.reconstruct(method, a, y, kind, new ClassicalMethods.Parameters(),
 			progress).estimate();
-	}
-
-	/**
-	 * The largest diffusion time whose noise level sqrt((1 - abar) / abar), in the units of the
-	 * (mapped) prior, is within the prior's trained maximum; T if it covers all of them.
-	 */
-	public static int startTimeFor(final DiffusionSchedule schedule, final double maxSigma) {
-		int t = schedule.steps();
-		while (t > 1 && schedule.sigma(t - 1) > maxSigma) t--;
-		return t;
-	}
-
-	private static Shape batchShape(final Shape domain, final Denoiser prior) {
-		Checks.require(domain.rank() == 2 || domain.rank() == 3, "image", "shape " + domain,
-			"a grey image (H, W) or a stack (Z, H, W) restored frame by frame");
-		Checks.require(prior.channels() == 1, "prior", "'" + prior.name() + "' with " + prior
-			.channels() + " channels", "a prior with 1 channel for a grey image or stack");
-		return domain.rank() == 2 ? Shape.of(1, 1, domain.dim(0), domain.dim(1)) : Shape.of(domain
-			.dim(0), 1, domain.dim(1), domain.dim(2));
 	}
 
 	static float[] pseudoInverse(final LinearOperator a, final float[] y) {

@@ -82,9 +82,9 @@ class RedDiffRestorationTest {
 	@Test
 	void theDescentStartsWhereThePriorWasTrained() {
 		// mapped to [-1, 1], a prior trained up to sigma 0.3 on [0, 1] covers sigma 0.6
-		final int t = RedDiffRestoration.startTimeFor(SCHEDULE, 0.6);
+		final int t = SCHEDULE.startCovering(0.6);
 		assertTrue(SCHEDULE.sigma(t - 1) <= 0.6 && SCHEDULE.sigma(t) > 0.6, "t = " + t);
-		assertEquals(1000, RedDiffRestoration.startTimeFor(SCHEDULE, Double.POSITIVE_INFINITY));
+		assertEquals(1000, SCHEDULE.startCovering(Double.POSITIVE_INFINITY));
 		final LinearOperator id = new org.priorj.physics.Identity(Shape.of(4, 4));
 		final Denoiser bounded = new Bounded(DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1), 0.3);
 		final Result r = RedDiffRestoration.restore(id, new float[16], bounded, ValueRange.fromMinMax(0,
