@@ -18,6 +18,8 @@ import org.priorj.fiji.MetricsCommand;
 import org.priorj.fiji.PriorsListCommand;
 import org.priorj.fiji.PriorJContext;
 import org.priorj.fiji.ReconstructClassicalCommand;
+import org.priorj.fiji.ReconstructCtDdsCommand;
+import org.priorj.fiji.ReconstructMriDdsCommand;
 import org.priorj.fiji.RestoreRedDiffCommand;
 import org.priorj.fiji.SimulateCommand;
 import org.priorj.train.TrainCommandLine;
@@ -35,10 +37,16 @@ public final class Main {
 			"Apply a forward operator and noise to a ground-truth image; the measurement file carries its operator."),
 		new CommandLineCommand("solve", ReconstructClassicalCommand.class,
 			"Reconstruct a measurement file with a classical method (its operator comes from the " +
-				"file), or with --method red-diff and a learned prior."),
+				"file), or with --method red-diff or dds and a learned prior."),
 		new CommandLineCommand("restore", RestoreRedDiffCommand.class,
 			"Inpaint, super-resolve, deblur or denoise a measurement file or a plain degraded image " +
 				"with RED-Diff and a diffusion prior."),
+		new CommandLineCommand("reconstruct-ct", ReconstructCtDdsCommand.class,
+			"Reconstruct a CT measurement, a sinogram or a simulated scan of an image with DDS and a " +
+				"diffusion prior."),
+		new CommandLineCommand("reconstruct-mri", ReconstructMriDdsCommand.class,
+			"Reconstruct an MRI measurement, undersampled k-space or a simulated acquisition with DDS " +
+				"and a diffusion prior."),
 		new CommandLineCommand("metrics", MetricsCommand.class,
 			"PSNR and SSIM of an estimate against a reference."),
 		new CommandLineCommand("priors", PriorsListCommand.class,
@@ -54,26 +62,26 @@ public final class Main {
 		"usage: priorj <command> [options]      (priorj <command> --help for its options)",
 		"",
 		"commands:",
-		COMMANDS.stream().map(c -> String.format("  %-9s %s", c.name(), c.summary())).collect(
+		COMMANDS.stream().map(c -> String.format("  %-15s %s", c.name(), c.summary())).collect(
 			Collectors.joining("\n")),
-		"  train     train a denoiser prior on a folder of images or on phantoms (priorj train --help)",
-		"  demo      simulate measurements from the test images, reconstruct them, write a report",
-		"            [--images DIR] [--out DIR] [--overwrite] (defaults: test-images, priorj-demo)",
-		"  bench     bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
-		"            time the forward operators; with FILE from scripts/bench_skimage_operators.py,",
-		"            print the ratios to scikit-image",
-		"            bench classical --data DIR [--repeats N]",
-		"            run FBP, TV, Richardson-Lucy and SIRT on the inputs that",
-		"            scripts/bench_skimage_classical.py wrote to DIR; table against scikit-image",
-		"            bench priors [--images DIR]",
-		"            denoising quality of the shipped priors on held-out images against TV",
-		"            bench red-diff [--images DIR] [--size N] [--montage FILE.png]",
-		"            [--quality-only | --speed-only]: RED-Diff with the shipped presets against",
-		"            the classical baselines on held-out images, and its time per step",
-		"            bench denoiser [--prior DIR] [--sizes 256,512] [--repeats N] [--sigma S]",
-		"            [--torch FILE]  time the network denoiser on the CPU (default prior",
-		"            models/natural-gray, or random weights if absent); with FILE from",
-		"            scripts/bench_unet_torch.py, print the ratios to PyTorch",
+		"  train           train a denoiser prior on a folder of images or on phantoms (priorj train --help)",
+		"  demo            simulate measurements from the test images, reconstruct them, write a report",
+		"                  [--images DIR] [--out DIR] [--overwrite] (defaults: test-images, priorj-demo)",
+		"  bench           bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
+		"                  time the forward operators; with FILE from scripts/bench_skimage_operators.py,",
+		"                  print the ratios to scikit-image",
+		"                  bench classical --data DIR [--repeats N]",
+		"                  run FBP, TV, Richardson-Lucy and SIRT on the inputs that",
+		"                  scripts/bench_skimage_classical.py wrote to DIR; table against scikit-image",
+		"                  bench priors [--images DIR]",
+		"                  denoising quality of the shipped priors on held-out images against TV",
+		"                  bench red-diff [--images DIR] [--size N] [--montage FILE.png]",
+		"                  [--quality-only | --speed-only]: RED-Diff with the shipped presets against",
+		"                  the classical baselines on held-out images, and its time per step",
+		"                  bench denoiser [--prior DIR] [--sizes 256,512] [--repeats N] [--sigma S]",
+		"                  [--torch FILE]  time the network denoiser on the CPU (default prior",
+		"                  models/natural-gray, or random weights if absent); with FILE from",
+		"                  scripts/bench_unet_torch.py, print the ratios to PyTorch",
 		"",
 		"exit codes: 0 done, 1 failure, 2 bad usage or input (the message names the parameter),",
 		"130 cancelled with Ctrl-C (the current estimate is written first)");
@@ -114,21 +122,24 @@ public final class Main {
 		}
 		List<String> rest = Arrays.asList(args).subList(1, args.length);
 		String name = args[0];
-		if (name.equals("solve") && RedDiffSolve.requested(rest)) {
+		final String learned = name.equals("solve") ? LearnedSolve.requested(rest) : null;
+		if (learned != null) {
 			if (rest.contains("--help") || rest.contains("-h")) {
-				System.out.println(command("solve").help() + RedDiffSolve.help(command("restore")));
+				System.out.println(command("solve").help() + LearnedSolve.help(learned, command(
+					LearnedSolve.command(learned, rest))));
 				return 0;
 			}
-			rest = RedDiffSolve.arguments(rest);
-			name = "restore";
+			name = LearnedSolve.command(learned, rest);
+			rest = LearnedSolve.arguments(rest);
 		}
 		if (args[0].equals("train")) return TrainCommandLine.run(rest.toArray(new String[0]));
 		try {
 			for (final CommandLineCommand c : COMMANDS) {
 				if (!c.name().equals(name)) continue;
 				if (rest.contains("--help") || rest.contains("-h")) {
-					System.out.println(c.help() + (name.equals("solve") ? RedDiffSolve.help(command(
-						"restore")) : ""));
+					System.out.println(c.help() + (name.equals("solve") ? LearnedSolve.help("red-diff",
+						command("restore")) + LearnedSolve.help("dds", command("reconstruct-ct")) +
+						LearnedSolve.help("dds", command("reconstruct-mri")) : ""));
 					return 0;
 				}
 				final TerminalProgress bar = new TerminalProgress(System.err);

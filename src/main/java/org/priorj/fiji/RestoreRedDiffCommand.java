@@ -1,6 +1,5 @@
 package org.priorj.fiji;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,15 +12,12 @@ import org.priorj.physics.LinearOperator;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorDevice;
-import org.priorj.prior.PriorRegistries;
-import org.priorj.prior.PriorRegistry;
 import org.priorj.prior.PriorService;
 import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.RedDiffRestoration;
-import org.priorj.solve.Result;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -141,18 +137,10 @@ public class RestoreRedDiffCommand implements Command {
 		final RedDiffPreset preset = RedDiffPreset.of(problem.task);
 		final ValueRange range = range_max > range_min ? ValueRange.fromMinMax(range_min, range_max,
 			-1, 1) : ValueRange.fromPercentiles(problem.observedValues(), -1, 1);
-		final PriorDevice wanted = PriorDevice.resolve(device);
-		final PriorRegistry shared = priors.registry();
-		// a device other than the session's gets its own registry, released after the run
-		final PriorRegistry registry = sameDevice(wanted, shared.device()) ? shared : PriorRegistries
-			.withAllKinds(new PriorRegistry(shared.roots(), wanted));
-		try {
-			final Denoiser d = registry.load(prior);
-			solve(problem, preset, range, d, registry.device());
-		}
-		finally {
-			if (registry != shared) registry.releaseAll();
-		}
+		PriorOnDevice.use(priors, device, prior, (d, where) -> {
+			solve(problem, preset, range, d, where);
+			return null;
+		});
 	}
 
 	private void checkSettings() {
@@ -172,10 +160,6 @@ public class RestoreRedDiffCommand implements Command {
 			range_min, "range_max >= range_min (equal: percentiles)");
 	}
 
-	private static boolean sameDevice(final PriorDevice a, final PriorDevice b) {
-		return a.device().toString().equals(b.device().toString());
-	}
-
 	/** The solver with the task's preset and the user's overrides, for one seed. */
 	private RedDiff solver(final RedDiffPreset preset, final long s) {
 		final RedDiff r = preset.applyTo(new RedDiff(DiffusionSchedule.linear())).withSeed(s);
@@ -189,56 +173,30 @@ public class RestoreRedDiffCommand implements Command {
 		final ValueRange range, final Denoiser d, final PriorDevice where)
 	{
 		final LinearOperator a = problem.operator;
-		final SampleProgress progress = new SampleProgress(new StatusProgress(status), samples);
 		final String startMethod = "preset".equals(init) ? preset.init : init;
 		final float[] start = RedDiffRestoration.start(startMethod, a, problem.data, RedDiffPreset
 			.kindOf(problem.task), Progress.NONE);
-		final int n = a.domain().size();
-		final double[] sum = new double[n], sum2 = new double[n];
-		final List<double[]> histories = new ArrayList<>();
-		Result first = null;
-		boolean cancelled = false;
-		int done = 0;
-		for (int k = 0; k < samples && !cancelled; k++) {
-			progress.sample(k);
-			final Result r = RedDiffRestoration.restore(a, problem.data, d, range, solver(preset, seed +
-				k), start, progress);
-			if (first == null) first = r;
-			histories.add(r.history());
-			final float[] x = r.estimate();
-			for (int i = 0; i < n; i++) {
-				sum[i] += x[i];
-				sum2[i] += (double) x[i] * x[i];
-			}
-			done++;
-			cancelled = r.cancelled();
-		}
-		final float[] mean = new float[n], sd = new float[n];
-		for (int i = 0; i < n; i++) {
-			final double m = sum[i] / done;
-			mean[i] = (float) m;
-			sd[i] = (float) Math.sqrt(Math.max(0, sum2[i] / done - m * m));
-		}
-		final String info = info(problem, preset, first, d, where, done, cancelled) + "priorj.init=" +
-			startMethod + "\n";
-		restored = Images.image(input.getShortTitle() + "-red-diff", mean, a.domain(), info);
-		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", sd, a.domain(),
-			"priorj.output=per-pixel standard deviation over " + done + " RED-Diff runs (seeds " +
-				seed + " to " + (seed + done - 1) + "), in the input's units\n" + info);
-		if (show_loss) loss = lossPlot(histories, first.historyLabel());
+		final SampleRuns runs = SampleRuns.run(samples, seed, new StatusProgress(status), (s,
+			progress) -> RedDiffRestoration.restore(a, problem.data, d, range, solver(preset, s), start,
+				progress));
+		final String info = info(problem, preset, runs, d, where) + "priorj.init=" + startMethod +
+			"\n";
+		restored = Images.image(input.getShortTitle() + "-red-diff", runs.mean, a.domain(), info);
+		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", runs.sd, a
+			.domain(), "priorj.output=per-pixel standard deviation over " + runs.done +
+				" RED-Diff runs (seeds " + seed + " to " + (seed + runs.done - 1) +
+				"), in the input's units\n" + info);
+		if (show_loss) loss = lossPlot(runs.histories, runs.first.historyLabel());
 	}
 
 	private String info(final RestorationProblem problem, final RedDiffPreset preset,
-		final Result first, final Denoiser d, final PriorDevice where, final int done,
-		final boolean cancelled)
+		final SampleRuns runs, final Denoiser d, final PriorDevice where)
 	{
-		return "priorj.method=" + first.describe() + "\n" + "priorj.task=" + problem.task +
+		return "priorj.method=" + runs.first.describe() + "\n" + "priorj.task=" + problem.task +
 			" (preset " + preset + ")\n" + "priorj.operator=" + problem.operatorText + "\n" +
 			"priorj.prior=" + d.name() + " (range [" + d.low() + ", " + d.high() + "], sigma " + d
 				.minSigma() + "-" + d.maxSigma() + ")\n" + "priorj.device=" + where + "\n" +
-			"priorj.input=" + input.getTitle() + "\n" + (samples > 1 ? "priorj.samples=" + done +
-				" (mean of the runs with seeds " + seed + " to " + (seed + done - 1) + ")\n" : "") +
-			(cancelled ? "priorj.cancelled=true (the current estimate when Esc was pressed)\n" : "");
+			"priorj.input=" + input.getTitle() + "\n" + runs.describe(seed) + (runs.cancelled ? "priorj.cancelled=true (the current estimate when Esc was pressed)\n" : "");
 	}
 
 	private ImagePlus lossPlot(final List<double[]> histories, final String label) {
@@ -264,36 +222,5 @@ public class RestoreRedDiffCommand implements Command {
 		final ImagePlus imp = plot.getImagePlus();
 		imp.setProperty("Info", "priorj.output=" + label + " per RED-Diff step\n" + values);
 		return imp;
-	}
-
-	/**
-	 * The progress of K runs as one task, so that the status bar's time left covers all of them;
-	 * each run reports its steps from 0 to its own total.
-	 */
-	static final class SampleProgress implements Progress {
-
-		private final Progress inner;
-		private final int count;
-		private int sample;
-
-		SampleProgress(final Progress inner, final int count) {
-			this.inner = inner;
-			this.count = count;
-		}
-
-		void sample(final int k) {
-			sample = k;
-		}
-
-		@Override
-		public void report(final String what, final int done, final int total) {
-			inner.report(count > 1 ? what + " (" + count + " runs)" : what, sample * total + done,
-				count * total);
-		}
-
-		@Override
-		public boolean isCancelled() {
-			return inner.isCancelled();
-		}
 	}
 }

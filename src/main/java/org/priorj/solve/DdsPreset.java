@@ -38,9 +38,9 @@ public final class DdsPreset {
 	public static DdsPreset of(final String task) {
 		switch (task == null ? "" : task.toLowerCase(Locale.ROOT)) {
 			case "ct":
-				return new DdsPreset("ct", 50, 0.85, 5, 1, 0, "fbp");
+				return new DdsPreset("ct", 50, 1.0, 5, 1000, 100, "fbp");
 			case "mri":
-				return new DdsPreset("mri", 50, 0.85, 5, 1, 0, "zero_filled");
+				return new DdsPreset("mri", 50, 1.0, 5, 1000, 100, "zero_filled");
 			default:
 				throw Checks.bad("task", "'" + task + "'", String.join(", ", TASKS));
 		}

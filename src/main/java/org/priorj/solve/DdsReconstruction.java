@@ -32,28 +32,42 @@ public final class DdsReconstruction {
 
 	private DdsReconstruction() {}
 
+	/** A measurement reconstructed with its task's preset ({@link DdsPreset#taskOf}). */
+	public static Result reconstruct(final Measurement m, final Denoiser prior, final ValueRange range,
+		final long seed, final Progress progress)
+	{
+		final DdsPreset p = DdsPreset.of(DdsPreset.taskOf(m.operatorSpec()));
+		return reconstruct(m.operator(), m.data(), p, prior, range, seed, progress);
+	}
+
 	/**
-	 * A measurement reconstructed with {@code preset} (null: its task's preset).
+	 * A CT ({@code radon}) or MRI measurement reconstructed with {@code preset}: the chain starts from
+	 * the preset's classical reconstruction.
 	 *
 	 * @param range data values to {@code [-1, 1]}; null: the 0.1 / 99.9 percentiles of the start
-	 *          image
+	 *          image (of both planes for MRI)
 	 */
-	public static Result reconstruct(final Measurement m, final Denoiser prior, final ValueRange range,
-		final DdsPreset preset, final long seed, final Progress progress)
+	public static Result reconstruct(final LinearOperator a, final float[] y, final DdsPreset preset,
+		final Denoiser prior, final ValueRange range, final long seed, final Progress progress)
 	{
-		final DdsPreset p = preset != null ? preset : DdsPreset.of(DdsPreset.taskOf(m
-			.operatorSpec()));
-		final boolean complex = m.operatorSpec().kind().equals("mri");
-		final float[] start = NOISE.equals(p.init) ? null : ClassicalMethods.reconstruct(p.init, m
-			.operator(), m.data(), m.operatorSpec().kind(), new ClassicalMethods.Parameters(),
-			progress).estimate();
+		final boolean complex = preset.task.equals("mri");
+		final float[] start = start(preset, a, y, progress);
 		Checks.require(start != null || range != null, "range", "not given with init=noise",
 			"range_min and range_max (nothing else tells the data's scale)");
 		final ValueRange r = range != null ? range : ValueRange.fromPercentiles(start, -1, 1);
-		final Dds solver = p.applyTo(new Dds(DiffusionSchedule.linear())).withSeed(seed);
-		if (p.startTime > 0) solver.withStartTime(p.startTime);
-		return reconstruct(m.operator(), m.data(), complex, prior, r, solver, p.gamma, start, p.init,
+		final Dds solver = preset.applyTo(new Dds(DiffusionSchedule.linear())).withSeed(seed);
+		if (preset.startTime > 0) solver.withStartTime(preset.startTime);
+		return reconstruct(a, y, complex, prior, r, solver, preset.gamma, start, preset.init,
 			progress);
+	}
+
+	/** The preset's start image in data units (null for {@link #NOISE}). */
+	public static float[] start(final DdsPreset preset, final LinearOperator a, final float[] y,
+		final Progress progress)
+	{
+		return NOISE.equals(preset.init) ? null : ClassicalMethods.reconstruct(preset.init, a, y,
+			preset.task.equals("mri") ? "mri" : "radon", new ClassicalMethods.Parameters(), progress)
+			.estimate();
 	}
 
 	/**

@@ -101,10 +101,10 @@ class RedDiffCommandLineTest {
 
 	@Test
 	void theMethodIsTakenOutAndTheMeasurementBecomesTheInput() {
-		assertEquals(List.of("--input", "m.tif", "--steps", "5"), RedDiffSolve.arguments(List.of(
+		assertEquals(List.of("--input", "m.tif", "--steps", "5"), LearnedSolve.arguments(List.of(
 			"--measurement", "m.tif", "--method", "red-diff", "--steps", "5")));
-		assertTrue(RedDiffSolve.requested(List.of("--method", "red_diff")));
-		assertTrue(!RedDiffSolve.requested(List.of("--method", "tv")));
-		assertTrue(!RedDiffSolve.requested(List.of("--method")));
+		assertEquals("red-diff", LearnedSolve.requested(List.of("--method", "red_diff")));
+		assertEquals(null, LearnedSolve.requested(List.of("--method", "tv")));
+		assertEquals(null, LearnedSolve.requested(List.of("--method")));
 	}
 }

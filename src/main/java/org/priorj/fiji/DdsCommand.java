@@ -1,0 +1,151 @@
+package org.priorj.fiji;
+
+import ij.ImagePlus;
+
+import org.priorj.image.Checks;
+import org.priorj.image.ValueRange;
+import org.priorj.physics.LinearOperator;
+import org.priorj.physics.Measurement;
+import org.priorj.physics.MeasurementFile;
+import org.priorj.prior.Denoiser;
+import org.priorj.prior.DiffusionSchedule;
+import org.priorj.prior.PriorDevice;
+import org.priorj.prior.PriorService;
+import org.priorj.solve.DdsPreset;
+import org.priorj.solve.DdsReconstruction;
+import org.scijava.app.StatusService;
+import org.scijava.plugin.Parameter;
+
+/**
+ * What Reconstruct CT (DDS)… and Reconstruct MRI (DDS)… share: the solver's parameters (each
+ * defaulting to the task's preset), the prior and device, K runs with their mean and standard
+ * deviation, and the Info every result carries. A subclass turns its input into a {@link Problem}
+ * and writes its outputs.
+ */
+abstract class DdsCommand {
+
+	@Parameter
+	protected PriorService priors;
+
+	@Parameter(required = false)
+	protected StatusService status;
+
+	@Parameter(persist = false, label = "steps", min = "0", description = "Network calls (DDIM " +
+		"steps); 0: the task's preset")
+	protected int steps = 0;
+
+	@Parameter(persist = false, label = "eta", description = "Share of fresh noise in each step, " +
+		"0 (deterministic) to 1; negative: the task's preset")
+	protected double eta = -1;
+
+	@Parameter(persist = false, label = "cg_iterations", min = "-1", description = "Conjugate-" +
+		"gradient iterations of data consistency per step; -1: the task's preset")
+	protected int cg_iterations = -1;
+
+	@Parameter(persist = false, label = "gamma", description = "Weight of the data in the " +
+		"regularised consistency (I + gamma A^T A / ||A||^2) for noisy data; 0: exact fit of the " +
+		"data; negative: the task's preset")
+	protected double gamma = -1;
+
+	@Parameter(persist = false, label = "seed", description = "Seed of the diffusion noise; run k " +
+		"uses seed + k")
+	protected int seed = 0;
+
+	@Parameter(persist = false, label = "samples", min = "1", description = "Runs with seeds seed, " +
+		"seed+1, ...: more than 1 returns their mean and a per-pixel standard deviation image")
+	protected int samples = 1;
+
+	@Parameter(persist = false, label = "device", choices = { "auto", "cpu", "gpu" }, description =
+		"Where the prior runs: auto (the GPU if PyTorch finds one), cpu or gpu")
+	protected String device = "auto";
+
+	@Parameter(persist = false, label = "range_min", description = "Image value mapped to -1; " +
+		"range_min = range_max: the 0.1 and 99.9 percentiles of the classical reconstruction")
+	protected double range_min = 0;
+
+	@Parameter(persist = false, label = "range_max", description = "Image value mapped to 1")
+	protected double range_max = 0;
+
+	/** An operator, its data and how it was obtained, for the Info of the results. */
+	static final class Problem {
+
+		final LinearOperator operator;
+		final float[] data;
+		final String operatorText, source;
+
+		Problem(final LinearOperator operator, final float[] data, final String operatorText,
+			final String source)
+		{
+			this.operator = operator;
+			this.data = operator.range().check("input", data, "the operator's data shape");
+			this.operatorText = operatorText;
+			this.source = source;
+		}
+
+		/** A measurement file's own operator and data; its operator must be of {@code kind}. */
+		static Problem of(final Measurement m, final String kind, final String title) {
+			Checks.require(m.operatorSpec().kind().equals(kind), "input", "a measurement of operator '" +
+				m.operatorSpec() + "'", "a " + kind + " measurement");
+			return new Problem(m.operator(), m.data(), m.operatorSpec().toString(), "measurement " +
+				title);
+		}
+	}
+
+	static boolean isMeasurement(final ImagePlus imp) {
+		return RestorationProblem.isMeasurement(imp);
+	}
+
+	static Measurement measurement(final ImagePlus imp) {
+		return MeasurementFile.fromImagePlus(imp);
+	}
+
+	/** The task's preset with the user's overrides. */
+	protected DdsPreset preset(final String task) {
+		Checks.require(steps >= 0 && steps <= DiffusionSchedule.DEFAULT_STEPS, "steps", "got " + steps,
+			"0 (the task's preset) or 1 to " + DiffusionSchedule.DEFAULT_STEPS);
+		Checks.require(samples >= 1, "samples", "got " + samples, "an integer >= 1");
+		Checks.require(Double.isFinite(eta) && eta <= 1, "eta", "got " + eta,
+			"0 to 1 (negative: the task's preset)");
+		Checks.require(cg_iterations >= -1, "cg_iterations", "got " + cg_iterations,
+			"0 or more (-1: the task's preset)");
+		Checks.require(Double.isFinite(gamma), "gamma", "got " + gamma,
+			"a finite number (negative: the task's preset)");
+		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
+			range_min, "range_max >= range_min (equal: percentiles)");
+		return DdsPreset.of(task).with(steps, eta >= 0 ? eta : Double.NaN, cg_iterations, gamma >= 0
+			? gamma : Double.NaN, -1, null);
+	}
+
+	/** Runs DDS on the problem with the named prior; the result in the input's units. */
+	protected SampleRuns solve(final Problem problem, final DdsPreset preset, final String prior,
+		final String[] description)
+	{
+		final ValueRange range = range_max > range_min ? ValueRange.fromMinMax(range_min, range_max,
+			-1, 1) : null;
+		return PriorOnDevice.use(priors, device, prior, (d, where) -> {
+			final SampleRuns runs = SampleRuns.run(samples, seed, new StatusProgress(status), (s,
+				progress) -> DdsReconstruction.reconstruct(problem.operator, problem.data, preset, d,
+					range, s, progress));
+			description[0] = info(problem, preset, runs, d, where);
+			return runs;
+		});
+	}
+
+	private String info(final Problem problem, final DdsPreset preset, final SampleRuns runs,
+		final Denoiser d, final PriorDevice where)
+	{
+		return "priorj.method=" + runs.first.describe() + "\n" + "priorj.preset=" + preset + "\n" +
+			"priorj.operator=" + problem.operatorText + "\n" + "priorj.prior=" + d.name() +
+			" (range [" + d.low() + ", " + d.high() + "], sigma " + d.minSigma() + "-" + d.maxSigma() +
+			")\n" + "priorj.device=" + where + "\n" + "priorj.input=" + problem.source + "\n" + runs
+				.describe(seed) + (runs.cancelled
+					? "priorj.cancelled=true (the current estimate when Esc was pressed)\n" : "");
+	}
+
+	/** A standard-deviation image's Info. */
+	protected String stdInfo(final SampleRuns runs, final String what, final String info) {
+		return "priorj.output=per-pixel standard deviation " + what + " over " + runs.done +
+			" DDS runs (seeds " + seed + " to " + (seed + runs.done - 1) + "), in the input's units\n" +
+			info;
+	}
+}
