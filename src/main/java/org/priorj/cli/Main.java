@@ -78,6 +78,9 @@ public final class Main {
 		"                  bench red-diff [--images DIR] [--size N] [--montage FILE.png]",
 		"                  [--quality-only | --speed-only]: RED-Diff with the shipped presets against",
 		"                  the classical baselines on held-out images, and its time per step",
+		"                  bench dds [--images DIR] [--montage FILE.png] [--quality-only | --speed-only]",
+		"                  DDS with the shipped ct and natural-gray priors against FBP, zero filling",
+		"                  and TV on held-out CT phantoms and the complex MRI slice, and its speed",
 		"                  bench denoiser [--prior DIR] [--sizes 256,512] [--repeats N] [--sigma S]",
 		"                  [--torch FILE]  time the network denoiser on the CPU (default prior",
 		"                  models/natural-gray, or random weights if absent); with FILE from",
@@ -165,10 +168,10 @@ public final class Main {
 				case "bench": {
 					final String what = rest.isEmpty() ? null : rest.get(0);
 					if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what)
-						&& !"denoiser".equals(what) && !"red-diff".equals(what))
+						&& !"denoiser".equals(what) && !"red-diff".equals(what) && !"dds".equals(what))
 						throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
 							? "nothing" : "'" + what + "'") +
-							"; allowed: operators, classical, priors, denoiser, red-diff.");
+							"; allowed: operators, classical, priors, denoiser, red-diff, dds.");
 					final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 					if (what.equals("priors")) {
 						final Map<String, String> o = options(more, new String[] { "images" });
@@ -182,6 +185,14 @@ public final class Main {
 						new RedDiffBench(new File(o.getOrDefault("images", "test-images")), integer(o,
 							"size", 256), o.containsKey("montage") ? new File(o.get("montage")) : null,
 							System.out).run(!o.containsKey("speed-only"), !o.containsKey("quality-only"));
+						return 0;
+					}
+					if (what.equals("dds")) {
+						final Map<String, String> o = options(more, new String[] { "images", "montage" },
+							"quality-only", "speed-only");
+						new DdsBench(new File(o.getOrDefault("images", "test-images")), o.containsKey(
+							"montage") ? new File(o.get("montage")) : null, System.out).run(!o.containsKey(
+								"speed-only"), !o.containsKey("quality-only"));
 						return 0;
 					}
 					if (what.equals("denoiser")) {

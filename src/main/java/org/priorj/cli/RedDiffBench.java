@@ -7,9 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import ij.ImagePlus;
-import ij.io.FileSaver;
-import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
@@ -21,11 +18,9 @@ import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
-import org.priorj.prior.ForwardingDenoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
-import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
@@ -67,28 +62,6 @@ final class RedDiffBench {
 		this.out = out;
 	}
 
-	/** A classical method with one parameter setting. */
-	private static final class Baseline {
-
-		final String method, label;
-		final int iterations;
-		final double lambda;
-
-		Baseline(final String method, final int iterations, final double lambda, final String label) {
-			this.method = method;
-			this.iterations = iterations;
-			this.lambda = lambda;
-			this.label = label;
-		}
-
-		Result run(final Measurement m) {
-			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-			p.iterations = iterations;
-			p.lambda = lambda;
-			return ClassicalMethods.reconstruct(method, m, p, Progress.NONE);
-		}
-	}
-
 	void run(final boolean quality, final boolean speed) {
 		final PriorRegistry registry = PriorRegistries.standard("cpu");
 		try {
@@ -109,31 +82,26 @@ final class RedDiffBench {
 		}
 	}
 
-	private static List<List<Baseline>> baselines(final String... methods) {
-		final List<List<Baseline>> all = new ArrayList<>();
+	private static List<BaselineGrid> baselines(final String... methods) {
+		final List<BaselineGrid> all = new ArrayList<>();
 		for (final String m : methods) {
-			if (!Arrays.asList(ClassicalMethods.NAMES).contains(m)) continue;
-			final List<Baseline> grid = new ArrayList<>();
 			switch (m) {
 				case "tv":
-					for (final double l : TV_WEIGHTS)
-						grid.add(new Baseline(m, 300, l, "TV (λ " + l + ")"));
+					all.add(BaselineGrid.tv(TV_WEIGHTS, 300, false));
 					break;
 				case "richardson_lucy":
-					for (final int k : RL_ITERATIONS)
-						grid.add(new Baseline(m, k, 0, "Richardson-Lucy (" + k + " it.)"));
+					all.add(BaselineGrid.iterations(m, RL_ITERATIONS, "Richardson-Lucy"));
 					break;
 				default:
-					grid.add(new Baseline(m, 500, 0, m.replace('_', ' ')));
+					all.add(BaselineGrid.single(m, m.replace('_', ' ')));
 			}
-			all.add(grid);
 		}
 		return all;
 	}
 
 	/** Returns {truth, measurement shown, best baseline, RED-Diff} of the first image. */
 	private float[][] task(final Denoiser prior, final String task, final String spec,
-		final List<List<Baseline>> baselines)
+		final List<BaselineGrid> baselines)
 	{
 		final int n = IMAGES.length;
 		final List<float[]> truth = new ArrayList<>();
@@ -152,27 +120,13 @@ final class RedDiffBench {
 		final StringBuilder head = new StringBuilder("| image |");
 		final StringBuilder rule = new StringBuilder("|---|");
 		final double[][] best = new double[baselines.size()][];
-		final String[] bestLabel = new String[baselines.size()];
 		final float[][] bestFirst = new float[baselines.size()][];
 		for (int b = 0; b < baselines.size(); b++) {
-			double bestMean = -1;
-			for (final Baseline base : baselines.get(b)) {
-				final double[] p = new double[n];
-				float[] first = null;
-				for (int i = 0; i < n; i++) {
-					final float[] est = base.run(ms.get(i)).estimate();
-					if (i == 0) first = est;
-					p[i] = Psnr.compute(truth.get(i), est, 1);
-				}
-				final double mean = Arrays.stream(p).average().orElse(0);
-				if (mean > bestMean) {
-					bestMean = mean;
-					best[b] = p;
-					bestLabel[b] = base.label;
-					bestFirst[b] = first;
-				}
-			}
-			head.append(' ').append(bestLabel[b]).append(" dB |");
+			final BaselineGrid g = baselines.get(b).score(ms, (i, est) -> Psnr.compute(truth.get(i),
+				est, 1));
+			best[b] = g.best;
+			bestFirst[b] = g.bestFirst;
+			head.append(' ').append(g.bestLabel).append(" dB |");
 			rule.append("---|");
 		}
 		head.append(" RED-Diff dB | gain over best baseline dB | RED-Diff s |");
@@ -227,39 +181,10 @@ final class RedDiffBench {
 	}
 
 	private void writeMontage(final List<float[][]> rows) {
-		final int gap = 4, cols = 4;
-		final ByteProcessor m = new ByteProcessor(cols * (size + gap) + gap, rows.size() * (size +
-			gap) + gap);
-		m.setColor(255);
-		m.fill();
-		for (int r = 0; r < rows.size(); r++)
-			for (int k = 0; k < cols; k++) {
-				final FloatProcessor fp = new FloatProcessor(size, size, rows.get(r)[k].clone());
-				fp.setMinAndMax(0, 1);
-				m.insert(fp.convertToByteProcessor(true), gap + k * (size + gap), gap + r * (size + gap));
-			}
-		new FileSaver(new ImagePlus("red-diff", m)).saveAsPng(montage.getPath());
+		Montage.write(rows, size, montage);
 		out.println();
 		out.println("Montage written to " + montage + " (rows: inpainting, super-resolution, " +
 			"deblurring; columns: truth, measurement, best baseline, RED-Diff).");
-	}
-
-	/** Times the network apart from the rest of each step. */
-	private static final class TimedDenoiser extends ForwardingDenoiser {
-
-		long nanos;
-
-		TimedDenoiser(final Denoiser inner) {
-			super(inner);
-		}
-
-		@Override
-		public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
-			final long t0 = System.nanoTime();
-			final float[] d = super.denoise(x, nchw, sigma);
-			nanos += System.nanoTime() - t0;
-			return d;
-		}
 	}
 
 	private void speed(final Denoiser prior) {

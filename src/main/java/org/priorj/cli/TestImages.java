@@ -23,7 +23,12 @@ final class TestImages {
 
 	/** A test image as grey values in [0, 1] (its min and max), resized to size x size with averaging. */
 	static float[] gray(final File folder, final String name, final int size) {
-		ImageProcessor ip = open(folder, name).getProcessor().convertToFloatProcessor();
+		return scaled(open(folder, name), size);
+	}
+
+	/** The image's current plane as grey values in [0, 1], resized to size x size with averaging. */
+	static float[] scaled(final ImagePlus imp, final int size) {
+		ImageProcessor ip = imp.getProcessor().convertToFloatProcessor();
 		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
 		if (ip.getWidth() != size || ip.getHeight() != size) ip = ip.resize(size, size, true);
 		final float[] px = ((float[]) ip.getPixels()).clone();

@@ -87,9 +87,20 @@ class MacroTest {
 	}
 
 	@Test
+	void ddsExampleBeatsFbpAndZeroFillingWithTheShippedPriors() throws Exception {
+		final String code = macro("reconstruct_dds.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File(
+			"test-images/shepp_logan_skimage.png").getAbsolutePath()));
+		final java.util.function.Function<String, Double> psnr = name -> Double.parseDouble(log
+			.replaceAll("(?s).*" + name + ": PSNR ([0-9.]+) dB.*", "$1"));
+		assertTrue(psnr.apply("ct-dds") > psnr.apply("ct-fbp") + 3, log);
+		assertTrue(psnr.apply("mri-dds") > psnr.apply("mri-zero-filled") + 2, log);
+	}
+
+	@Test
 	void everyExampleMacroIsRunByATest() {
 		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
-		assertEquals(4, names.length, "a new example macro needs a test here: " + String.join(", ",
+		assertEquals(5, names.length, "a new example macro needs a test here: " + String.join(", ",
 			names));
 	}
 
