@@ -30,7 +30,11 @@ import org.priorj.prior.PriorRegistry;
 import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.DdsPreset;
 import org.priorj.solve.DdsReconstruction;
+import org.priorj.prior.DiffusionSchedule;
 import org.priorj.solve.Progress;
+import org.priorj.solve.RedDiff;
+import org.priorj.solve.RedDiffPreset;
+import org.priorj.solve.RedDiffRestoration;
 import org.priorj.solve.Result;
 
 /**
@@ -48,7 +52,7 @@ import org.priorj.solve.Result;
  * </ul>
  * Every row reports network calls, seconds and the process's peak resident set. Speed: one 256×256
  * sparse-view reconstruction with 50 network calls, the calls timed apart from the rest (CG,
- * operators, noise), against TV's time to its quality.
+ * operators, noise), against RED-Diff with as many calls and TV: time and quality.
  */
 final class DdsBench {
 
@@ -258,6 +262,15 @@ final class DdsBench {
 		p.nonnegative = true;
 		final float[] tv = ClassicalMethods.reconstruct("tv", m, p, Progress.NONE).estimate();
 		final double tvSecs = (System.nanoTime() - v0) / 1e9;
+		// RED-Diff on the same task: no CT preset exists, so the denoising preset's weights from
+		// the FBP start, with as many network calls as DDS
+		final RedDiffPreset rp = RedDiffPreset.of("denoising");
+		final TimedDenoiser redTimed = new TimedDenoiser(prior);
+		final long w0 = System.nanoTime();
+		final Result red = RedDiffRestoration.restore(m.operator(), m.data(), redTimed, range, rp
+			.applyTo(new RedDiff(DiffusionSchedule.linear())).withSteps(50).withStartTime(100),
+			DdsReconstruction.start(preset, m.operator(), m.data(), Progress.NONE), Progress.NONE);
+		final double redSecs = (System.nanoTime() - w0) / 1e9;
 		out.println();
 		out.println("Speed, sparse-view CT 256×256 (" + SPARSE + "), preset " + preset + "; CPU, " +
 			Runtime.getRuntime().availableProcessors() + " cores, after a warm-up run:");
@@ -267,6 +280,9 @@ final class DdsBench {
 		out.println(String.format(Locale.ROOT, "| DDS | %d | %.2f | %.2f | %.2f | %.2f | %s |",
 			timed.calls, total, net, total / net, Psnr.compute(x, r.estimate(), 1), OperatorBench.bytes(
 				DenoiserBench.procStatusKb("VmHWM") * 1024)));
+		out.println(String.format(Locale.ROOT, "| RED-Diff (λ %s, lr %s, start 100, FBP start) | %d | %.2f | %.2f | %.2f | %.2f | |",
+			rp.lambda, rp.lr, redTimed.calls, redSecs, redTimed.nanos / 1e9, redSecs / (redTimed.nanos /
+				1e9), Psnr.compute(x, red.estimate(), 1)));
 		out.println(String.format(Locale.ROOT, "| TV (λ %s, 300 it., non-negative) | 0 | %.2f | – | – | %.2f | |",
 			SPEED_TV, tvSecs, Psnr.compute(x, tv, 1)));
 	}
