@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.priorj.image.Checks;
 import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModuleItem;
 import org.scijava.module.ModuleItem;
 
 /**
@@ -15,12 +16,21 @@ public final class CommandParameters {
 
 	private CommandParameters() {}
 
-	/** The user-facing inputs: every input that is not a service, in declaration order. */
+	/**
+	 * The user-facing inputs: every input that is not a service, in declaration order, those the
+	 * command declares itself (its input first) before those it inherits (shared solver settings).
+	 */
 	public static List<ModuleItem<?>> items(final CommandInfo info) {
-		final List<ModuleItem<?>> items = new ArrayList<>();
-		for (final ModuleItem<?> item : info.inputs())
-			if (!org.scijava.service.Service.class.isAssignableFrom(item.getType())) items.add(item);
-		return items;
+		final List<ModuleItem<?>> own = new ArrayList<>(), inherited = new ArrayList<>();
+		final String command = info.getClassName();
+		for (final ModuleItem<?> item : info.inputs()) {
+			if (org.scijava.service.Service.class.isAssignableFrom(item.getType())) continue;
+			final boolean isOwn = !(item instanceof CommandModuleItem) || ((CommandModuleItem<?>) item)
+				.getField().getDeclaringClass().getName().equals(command);
+			(isOwn ? own : inherited).add(item);
+		}
+		own.addAll(inherited);
+		return own;
 	}
 
 	/** What a macro or dialog gives for an optional image left out (ImageJ's own word for it). */
