@@ -24,7 +24,7 @@ import org.scijava.plugin.Plugin;
  * two-slice image (real, imaginary; 2C slices for C coils) with a sampling mask (an image, or a
  * generator such as {@code uniform1d acceleration=4}) and optionally a coil-map stack, or an image
  * (real, or two slices real and imaginary) to simulate an acquisition of. Results: the magnitude
- * image and the complex estimate as two slices (real, imaginary), new images whose Info records
+ * image and the complex estimate as two channels (real, imaginary), new images whose Info records
  * every setting; with {@code samples} K > 1 the mean of K runs and the standard deviation of each
  * plane. A grey prior sees the real and imaginary planes as two grey images.
  */
@@ -86,10 +86,17 @@ public class ReconstructMriDdsCommand extends DdsCommand implements Command {
 		final String title = input.getShortTitle() + "-dds";
 		magnitude = Images.image(title, SingleCoilMri.magnitude(runs.mean), shape.dropFirst(),
 			"priorj.output=magnitude of the complex estimate\n" + info[0]);
-		complex = Images.image(title + "-complex", runs.mean, shape,
-			"priorj.output=complex estimate: slice 1 real, slice 2 imaginary\n" + info[0]);
-		if (samples > 1) std = Images.image(title + "-std", runs.sd, shape, stdInfo(runs,
-			"of the real (slice 1) and imaginary (slice 2) planes", info[0]));
+		complex = twoChannels(Images.image(title + "-complex", runs.mean, shape,
+			"priorj.output=complex estimate: channel 1 real, channel 2 imaginary\n" + info[0]));
+		if (samples > 1) std = twoChannels(Images.image(title + "-std", runs.sd, shape, stdInfo(runs,
+			"of the real (channel 1) and imaginary (channel 2) planes", info[0])));
+	}
+
+	/** The two planes as channels, as ImageJ shows complex data (a 2-slice stack reads the same). */
+	private static ImagePlus twoChannels(final ImagePlus imp) {
+		imp.setDimensions(2, 1, 1);
+		imp.setOpenAsHyperStack(true);
+		return imp;
 	}
 
 	private Problem problem(final float[] pixels) {

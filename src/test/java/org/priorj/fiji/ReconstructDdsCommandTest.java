@@ -185,6 +185,7 @@ class ReconstructDdsCommandTest {
 		final ImagePlus cx = (ImagePlus) c.getOutput("complex");
 		assertEquals(1, mag.getStackSize());
 		assertEquals(2, cx.getStackSize());
+		assertEquals(2, cx.getNChannels(), "real and imaginary as two channels");
 		final String info = (String) mag.getProperty("Info");
 		assertTrue(info.contains("prior=natural-gray") && info.contains("priorj.method=dds"), info);
 		final ImagePlus zf = (ImagePlus) commands.run(ReconstructClassicalCommand.class, true,
