@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.metrics.Psnr;
+import org.priorj.physics.mri.CoilMaps;
+import org.priorj.physics.mri.MultiCoilMri;
+import org.priorj.physics.mri.SamplingMask;
+import org.priorj.physics.mri.SamplingMasks;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.PriorDescriptor;
@@ -224,6 +228,35 @@ class ReconstructDdsCommandTest {
 			"coil_maps", new ImagePlus("maps", maps), "prior", "gauss"));
 		refused("input", () -> mri("input", simulate(truth, "radon angles=0:180:8", 0), "input_is",
 			"measurement", "prior", "gauss"));
+	}
+
+	@Test
+	void multiCoilKspaceWithTheUsersCoilMaps() throws Exception {
+		final float[] truth = SingleCoilMri.complexFromReal(px(RestoreRedDiffCommandTest.camera("c",
+			100, 100)));
+		final CoilMaps maps = CoilMaps.synthetic(3, 64, 64);
+		final SamplingMask mask = SamplingMasks.uniformLines(64, 64, 4, 0.08, 2);
+		final float[] k = new MultiCoilMri(64, 64, mask, maps).apply(truth);
+		final ImagePlus kspace = Images.image("k", k, org.priorj.physics.Shape.of(6, 64, 64), null);
+		final ImagePlus mapImage = Images.image("maps", maps.values(), org.priorj.physics.Shape.of(6, 64, 64), null);
+		final ImagePlus maskImage = new ImagePlus("mask", new FloatProcessor(64, 64, mask.values()));
+		final CommandModule c = mri("input", kspace, "mask_image", maskImage, "coil_maps", mapImage,
+			"prior", "gauss", "steps", 3);
+		final String info = (String) ((ImagePlus) c.getOutput("magnitude")).getProperty("Info");
+		assertTrue(info.contains("MultiCoilMri 2x64x64 -> 3x2x64x64") && info.contains(
+			"priorj.input=k-space k"), info);
+	}
+
+	@Test
+	void aCtStackIsReconstructedSliceBySliceInOneBatch() throws Exception {
+		final ImageStack stack = new ImageStack(32, 32);
+		stack.addSlice(new FloatProcessor(32, 32, EllipsePhantom.sheppLogan(32, true)));
+		stack.addSlice(new FloatProcessor(32, 32, org.priorj.image.phantom.RandomEllipses.image(32, 4)));
+		final ImagePlus m = simulate(new ImagePlus("stack", stack), "radon angles=0:180:12", 0);
+		final ImagePlus r = (ImagePlus) ct("input", m, "prior", "gauss", "steps", 3).getOutput(
+			"reconstruction");
+		assertEquals(2, r.getStackSize());
+		assertEquals(32, r.getWidth());
 	}
 
 	@Test
