@@ -1,5 +1,7 @@
 package org.priorj.fiji;
 
+import java.util.function.Supplier;
+
 import ij.ImagePlus;
 
 import org.priorj.image.Checks;
@@ -82,21 +84,30 @@ abstract class DdsCommand {
 			this.source = source;
 		}
 
-		/** A measurement file's own operator and data; its operator must be of {@code kind}. */
-		static Problem of(final Measurement m, final String kind, final String title) {
+		/** A measurement image's own operator and data; its operator must be of {@code kind}. */
+		static Problem of(final ImagePlus input, final String kind) {
+			final Measurement m = MeasurementFile.fromImagePlus(input);
 			Checks.require(m.operatorSpec().kind().equals(kind), "input", "a measurement of operator '" +
 				m.operatorSpec() + "'", "a " + kind + " measurement");
 			return new Problem(m.operator(), m.data(), m.operatorSpec().toString(), "measurement " +
-				title);
+				input.getTitle());
 		}
 	}
 
-	static boolean isMeasurement(final ImagePlus imp) {
-		return RestorationProblem.isMeasurement(imp);
-	}
-
-	static Measurement measurement(final ImagePlus imp) {
-		return MeasurementFile.fromImagePlus(imp);
+	/**
+	 * The problem {@code input_is} names: {@code measurement} (of operator {@code kind}), the
+	 * command's plain data ({@code plain}: sinogram, kspace) or {@code image} to simulate from;
+	 * {@code auto} is a measurement if the input's Info says so, else the plain data.
+	 */
+	static Problem problem(final ImagePlus input, final String inputIs, final String kind,
+		final String plain, final Supplier<Problem> fromPlain, final Supplier<Problem> fromImage)
+	{
+		final String is = "auto".equals(inputIs) ? (RestorationProblem.isMeasurement(input)
+			? "measurement" : plain) : inputIs;
+		if (is.equals("measurement")) return Problem.of(input, kind);
+		if (is.equals(plain)) return fromPlain.get();
+		if (is.equals("image")) return fromImage.get();
+		throw Checks.bad("input_is", "'" + inputIs + "'", "auto, measurement, " + plain + " or image");
 	}
 
 	/** The task's preset with the user's overrides. */

@@ -66,28 +66,14 @@ public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 	public void run() {
 		final float[] pixels = Images.pixels("input", input);
 		final DdsPreset preset = preset("ct");
-		final Problem problem = problem(pixels);
+		final Problem problem = problem(input, input_is, "radon", "sinogram", () -> fromSinogram(pixels),
+			() -> simulated(pixels));
 		final String[] info = new String[1];
 		final SampleRuns runs = solve(problem, preset, prior, info);
 		final Shape shape = problem.operator.domain();
 		reconstruction = Images.image(input.getShortTitle() + "-dds", runs.mean, shape, info[0]);
 		if (samples > 1) std = Images.image(input.getShortTitle() + "-dds-std", runs.sd, shape,
 			stdInfo(runs, "", info[0]));
-	}
-
-	private Problem problem(final float[] pixels) {
-		final String kind = "auto".equals(input_is) ? (isMeasurement(input) ? "measurement"
-			: "sinogram") : input_is;
-		switch (kind) {
-			case "measurement":
-				return Problem.of(measurement(input), "radon", input.getTitle());
-			case "sinogram":
-				return fromSinogram(pixels);
-			case "image":
-				return simulated(pixels);
-			default:
-				throw Checks.bad("input_is", "'" + input_is + "'", "auto, measurement, sinogram or image");
-		}
 	}
 
 	private Problem fromSinogram(final float[] pixels) {

@@ -79,7 +79,8 @@ public class ReconstructMriDdsCommand extends DdsCommand implements Command {
 	public void run() {
 		final float[] pixels = Images.pixels("input", input);
 		final DdsPreset preset = preset("mri");
-		final Problem problem = problem(pixels);
+		final Problem problem = problem(input, input_is, "mri", "kspace", () -> fromKspace(pixels),
+			() -> simulated(pixels));
 		final String[] info = new String[1];
 		final SampleRuns runs = solve(problem, preset, prior, info);
 		final Shape shape = problem.operator.domain();
@@ -97,21 +98,6 @@ public class ReconstructMriDdsCommand extends DdsCommand implements Command {
 		imp.setDimensions(2, 1, 1);
 		imp.setOpenAsHyperStack(true);
 		return imp;
-	}
-
-	private Problem problem(final float[] pixels) {
-		final String kind = "auto".equals(input_is) ? (isMeasurement(input) ? "measurement" : "kspace")
-			: input_is;
-		switch (kind) {
-			case "measurement":
-				return Problem.of(measurement(input), "mri", input.getTitle());
-			case "kspace":
-				return fromKspace(pixels);
-			case "image":
-				return simulated(pixels);
-			default:
-				throw Checks.bad("input_is", "'" + input_is + "'", "auto, measurement, kspace or image");
-		}
 	}
 
 	private Problem fromKspace(final float[] pixels) {

@@ -8,8 +8,6 @@ import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.io.FileSaver;
-import ij.process.ImageProcessor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +18,9 @@ class DdsCommandLineTest {
 	@TempDir
 	Path dir;
 
-	private String crop() {
-		final ImageProcessor ip = IJ.openImage("test-images/camera.png").getProcessor();
-		ip.setRoi(200, 100, 64, 64);
-		final String path = dir.resolve("truth.tif").toString();
-		new FileSaver(new ImagePlus("truth", ip.crop())).saveAsTiff(path);
-		return path;
-	}
-
 	@Test
 	void solveWithMethodDdsReconstructsCtAndMriMeasurementFiles() {
-		final String truth = crop();
+		final String truth = RedDiffCommandLineTest.crop(dir);
 		final String ct = dir.resolve("ct.tif").toString(), mri = dir.resolve("mri.tif").toString();
 		assertEquals(0, Main.run(new String[] { "simulate", "--input", truth, "--operator",
 			"radon angles=0:180:20", "--noise", "none", "--output", ct }));

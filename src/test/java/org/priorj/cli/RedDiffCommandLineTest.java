@@ -37,8 +37,12 @@ class RedDiffCommandLineTest {
 		return buf.toString(StandardCharsets.UTF_8);
 	}
 
-	/** A 64x64 crop of the camera test image, as a file. */
 	private String crop() {
+		return crop(dir);
+	}
+
+	/** A 64x64 crop of the camera test image, as a file in {@code dir}. */
+	static String crop(final Path dir) {
 		final ImageProcessor ip = IJ.openImage("test-images/camera.png").getProcessor();
 		ip.setRoi(200, 100, 64, 64);
 		final String path = dir.resolve("truth.tif").toString();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -27,7 +26,6 @@ import org.priorj.physics.mri.SamplingMask;
 import org.priorj.physics.mri.SamplingMasks;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.DiagonalGaussianDenoiser;
-import org.priorj.prior.PriorDescriptor;
 import org.priorj.prior.PriorService;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -48,9 +46,7 @@ class ReconstructDdsCommandTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		final Path dir = Files.createDirectories(root.resolve("gauss"));
-		Files.writeString(dir.resolve(PriorDescriptor.FILE), "{\"name\": \"gauss\", " +
-			"\"kind\": \"analytic\", \"range\": [-1, 1], \"channels\": 1}");
+		RestoreRedDiffCommandTest.analyticPrior(root, "gauss", 1);
 		System.setProperty("priorj.models", root.toString());
 		context = new Context(CommandService.class, StatusService.class, PriorService.class);
 		commands = context.service(CommandService.class);

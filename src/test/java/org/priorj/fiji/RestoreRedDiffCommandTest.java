@@ -59,6 +59,13 @@ class RestoreRedDiffCommandTest {
 	}
 
 	private static void analyticPrior(final String name, final int channels) throws Exception {
+		analyticPrior(root, name, channels);
+	}
+
+	/** A prior folder in {@code root} whose descriptor asks for the "analytic" loader. */
+	static void analyticPrior(final Path root, final String name, final int channels)
+		throws Exception
+	{
 		final Path dir = Files.createDirectories(root.resolve(name));
 		Files.writeString(dir.resolve(PriorDescriptor.FILE), "{\"name\": \"" + name + "\", " +
 			"\"kind\": \"analytic\", \"range\": [-1, 1], \"channels\": " + channels + "}");
