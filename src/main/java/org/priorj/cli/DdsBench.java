@@ -58,7 +58,7 @@ final class DdsBench {
 
 	private static final int SIZE = 256;
 	private static final double CT_NOISE = 0.005;
-	private static final double[] CT_TV = { 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56 };
+	private static final double[] CT_TV = { 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24 };
 	/** TV's weight in the speed comparison: the best of the grid on the held-out phantoms. */
 	private static final double SPEED_TV = 1.28;
 	private static final double[] MRI_TV = { 0.001, 0.003, 0.01, 0.03 };
