@@ -18,7 +18,10 @@ import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleRunner;
 import org.scijava.module.ModuleService;
 
 /**
@@ -137,6 +140,9 @@ final class CommandLineCommand {
 					"a new file, or --overwrite");
 			}
 		}
+		// a refusal reaches the user as Main's one line; SciJava's runner would first log it with
+		// its stack trace (Main prints the trace of anything that is not a refusal)
+		context.service(LogService.class).setLevel(ModuleRunner.class.getName(), LogLevel.NONE);
 		final CommandModule module = context.service(CommandService.class).run(info, true, inputs)
 			.get();
 		boolean firstImage = true;

@@ -233,6 +233,7 @@ public final class Main {
 				return 2;
 			}
 			System.err.println("PriorJ failed: " + e);
+			e.printStackTrace();
 			return 1;
 		}
 	}

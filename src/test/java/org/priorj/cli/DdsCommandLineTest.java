@@ -1,8 +1,12 @@
 package org.priorj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,5 +44,26 @@ class DdsCommandLineTest {
 		assertEquals(2, IJ.openImage(dir.resolve("q-complex.tif").toString()).getStackSize());
 		assertEquals(2, Main.run(new String[] { "solve", "--measurement", ct, "--method", "dds",
 			"--eta", "2", "--output", dir.resolve("bad.tif").toString() }));
+	}
+
+	@Test
+	void aRefusedParameterIsOneLineWithoutAStackTrace() {
+		final String truth = RedDiffCommandLineTest.crop(dir);
+		final String ct = dir.resolve("ct.tif").toString();
+		assertEquals(0, Main.run(new String[] { "simulate", "--input", truth, "--operator",
+			"radon angles=0:180:20", "--noise", "none", "--output", ct }));
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final PrintStream saved = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		try {
+			assertEquals(2, Main.run(new String[] { "reconstruct-ct", "--input", ct, "--input_is",
+				"sinogram", "--angles", "0:180:30", "--output", dir.resolve("bad.tif").toString() }));
+		}
+		finally {
+			System.setErr(saved);
+		}
+		final String text = err.toString(StandardCharsets.UTF_8);
+		assertTrue(text.contains("Parameter 'angles'"), text);
+		assertFalse(text.contains("\tat ") || text.contains("Command errored"), text);
 	}
 }
