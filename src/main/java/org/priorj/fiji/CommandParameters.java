@@ -1,9 +1,11 @@
 package org.priorj.fiji;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.priorj.image.Checks;
+import org.scijava.InstantiableException;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModuleItem;
 import org.scijava.module.ModuleItem;
@@ -17,20 +19,34 @@ public final class CommandParameters {
 	private CommandParameters() {}
 
 	/**
-	 * The user-facing inputs: every input that is not a service, in declaration order, those the
-	 * command declares itself (its input first) before those it inherits (shared solver settings).
+	 * The user-facing inputs: every input that is not a service, those the command declares itself
+	 * (its input first) before those it inherits, nearest superclass first (task settings before
+	 * the settings every prior command shares); declaration order within a class.
 	 */
 	public static List<ModuleItem<?>> items(final CommandInfo info) {
-		final List<ModuleItem<?>> own = new ArrayList<>(), inherited = new ArrayList<>();
-		final String command = info.getClassName();
-		for (final ModuleItem<?> item : info.inputs()) {
-			if (org.scijava.service.Service.class.isAssignableFrom(item.getType())) continue;
-			final boolean isOwn = !(item instanceof CommandModuleItem) || ((CommandModuleItem<?>) item)
-				.getField().getDeclaringClass().getName().equals(command);
-			(isOwn ? own : inherited).add(item);
+		final List<ModuleItem<?>> items = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs())
+			if (!org.scijava.service.Service.class.isAssignableFrom(item.getType())) items.add(item);
+		Class<?> command;
+		try {
+			command = info.loadClass();
 		}
-		own.addAll(inherited);
-		return own;
+		catch (final InstantiableException e) {
+			command = null;
+		}
+		final Class<?> c = command;
+		items.sort(Comparator.comparingInt(item -> depth(item, c))); // stable: keeps field order
+		return items;
+	}
+
+	/** How many classes above the command the item is declared (0: by the command itself). */
+	private static int depth(final ModuleItem<?> item, final Class<?> command) {
+		if (!(item instanceof CommandModuleItem) || command == null) return 0;
+		final Class<?> declaring = ((CommandModuleItem<?>) item).getField().getDeclaringClass();
+		int d = 0;
+		for (Class<?> c = command; c != null; c = c.getSuperclass(), d++)
+			if (c == declaring) return d;
+		return 0;
 	}
 
 	/** What a macro or dialog gives for an optional image left out (ImageJ's own word for it). */

@@ -12,10 +12,8 @@ import org.priorj.physics.MeasurementFile;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorDevice;
-import org.priorj.prior.PriorService;
 import org.priorj.solve.DdsPreset;
 import org.priorj.solve.DdsReconstruction;
-import org.scijava.app.StatusService;
 import org.scijava.plugin.Parameter;
 
 /**
@@ -24,13 +22,7 @@ import org.scijava.plugin.Parameter;
  * deviation, and the Info every result carries. A subclass turns its input into a {@link Problem}
  * and writes its outputs.
  */
-abstract class DdsCommand {
-
-	@Parameter
-	protected PriorService priors;
-
-	@Parameter(required = false)
-	protected StatusService status;
+abstract class DdsCommand extends PriorRunCommand {
 
 	@Parameter(persist = false, label = "steps", min = "0", description = "Network calls (DDIM " +
 		"steps); 0: the task's preset")
@@ -48,25 +40,6 @@ abstract class DdsCommand {
 		"regularised consistency (I + gamma A^T A / ||A||^2) for noisy data; 0: exact fit of the " +
 		"data; negative: the task's preset")
 	protected double gamma = -1;
-
-	@Parameter(persist = false, label = "seed", description = "Seed of the diffusion noise; run k " +
-		"uses seed + k")
-	protected int seed = 0;
-
-	@Parameter(persist = false, label = "samples", min = "1", description = "Runs with seeds seed, " +
-		"seed+1, ...: more than 1 returns their mean and a per-pixel standard deviation image")
-	protected int samples = 1;
-
-	@Parameter(persist = false, label = "device", choices = { "auto", "cpu", "gpu" }, description =
-		"Where the prior runs: auto (the GPU if PyTorch finds one), cpu or gpu")
-	protected String device = "auto";
-
-	@Parameter(persist = false, label = "range_min", description = "Image value mapped to -1; " +
-		"range_min = range_max: the 0.1 and 99.9 percentiles of the classical reconstruction")
-	protected double range_min = 0;
-
-	@Parameter(persist = false, label = "range_max", description = "Image value mapped to 1")
-	protected double range_max = 0;
 
 	/** An operator, its data and how it was obtained, for the Info of the results. */
 	static final class Problem {
@@ -114,15 +87,13 @@ abstract class DdsCommand {
 	protected DdsPreset preset(final String task) {
 		Checks.require(steps >= 0 && steps <= DiffusionSchedule.DEFAULT_STEPS, "steps", "got " + steps,
 			"0 (the task's preset) or 1 to " + DiffusionSchedule.DEFAULT_STEPS);
-		Checks.require(samples >= 1, "samples", "got " + samples, "an integer >= 1");
+		checkRunSettings();
 		Checks.require(Double.isFinite(eta) && eta <= 1, "eta", "got " + eta,
 			"0 to 1 (negative: the task's preset)");
 		Checks.require(cg_iterations >= -1, "cg_iterations", "got " + cg_iterations,
 			"0 or more (-1: the task's preset)");
 		Checks.require(Double.isFinite(gamma), "gamma", "got " + gamma,
 			"a finite number (negative: the task's preset)");
-		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
-			range_min, "range_max >= range_min (equal: percentiles)");
 		return DdsPreset.of(task).with(steps, eta >= 0 ? eta : Double.NaN, cg_iterations, gamma >= 0
 			? gamma : Double.NaN, -1, null);
 	}
@@ -131,8 +102,7 @@ abstract class DdsCommand {
 	protected SampleRuns solve(final Problem problem, final DdsPreset preset, final String prior,
 		final String[] description)
 	{
-		final ValueRange range = range_max > range_min ? ValueRange.fromMinMax(range_min, range_max,
-			-1, 1) : null;
+		final ValueRange range = givenRange();
 		return PriorOnDevice.use(priors, device, prior, (d, where) -> {
 			final SampleRuns runs = SampleRuns.run(samples, seed, new StatusProgress(status), (s,
 				progress) -> DdsReconstruction.reconstruct(problem.operator, problem.data, preset, d,

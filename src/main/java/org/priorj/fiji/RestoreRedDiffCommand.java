@@ -12,14 +12,12 @@ import org.priorj.physics.LinearOperator;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorDevice;
-import org.priorj.prior.PriorService;
 import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.RedDiffRestoration;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -35,13 +33,7 @@ import org.scijava.plugin.Plugin;
  * current estimate. The input is never modified.
  */
 @Plugin(type = Command.class, label = "Restore (RED-Diff)...", headless = true)
-public class RestoreRedDiffCommand implements Command {
-
-	@Parameter
-	private PriorService priors;
-
-	@Parameter(required = false)
-	private StatusService status;
+public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 
 	@Parameter(persist = false, label = "input", description = "A measurement made by Simulate " +
 		"measurement (its Info names the operator), or a plain degraded grey image or stack")
@@ -95,25 +87,6 @@ public class RestoreRedDiffCommand implements Command {
 		"biharmonic_inpainting, bicubic, richardson_lucy, tv")
 	private String init = "preset";
 
-	@Parameter(persist = false, label = "seed", description = "Seed of the diffusion noise; sample " +
-		"k uses seed + k")
-	private int seed = 0;
-
-	@Parameter(persist = false, label = "samples", min = "1", description = "Runs with seeds seed, " +
-		"seed+1, ...: more than 1 returns their mean and a per-pixel standard deviation image")
-	private int samples = 1;
-
-	@Parameter(persist = false, label = "device", choices = { "auto", "cpu", "gpu" }, description =
-		"Where the prior runs: auto (the GPU if PyTorch finds one), cpu or gpu")
-	private String device = "auto";
-
-	@Parameter(persist = false, label = "range_min", description = "Data value mapped to -1; " +
-		"range_min = range_max: the 0.1 and 99.9 percentiles of the measured values")
-	private double range_min = 0;
-
-	@Parameter(persist = false, label = "range_max", description = "Data value mapped to 1")
-	private double range_max = 0;
-
 	@Parameter(persist = false, label = "show_loss", description = "Also plot the data term " +
 		"1/2 mean((y - A x0)^2) per step")
 	private boolean show_loss = false;
@@ -135,8 +108,8 @@ public class RestoreRedDiffCommand implements Command {
 			.fromMeasurement(input, task) : RestorationProblem.fromImage(input, pixels, task, mask,
 				boxes, psf, psf_image, factor);
 		final RedDiffPreset preset = RedDiffPreset.of(problem.task);
-		final ValueRange range = range_max > range_min ? ValueRange.fromMinMax(range_min, range_max,
-			-1, 1) : ValueRange.fromPercentiles(problem.observedValues(), -1, 1);
+		final ValueRange range = givenRange() != null ? givenRange() : ValueRange.fromPercentiles(
+			problem.observedValues(), -1, 1);
 		PriorOnDevice.use(priors, device, prior, (d, where) -> {
 			solve(problem, preset, range, d, where);
 			return null;
@@ -146,7 +119,7 @@ public class RestoreRedDiffCommand implements Command {
 	private void checkSettings() {
 		Checks.require(steps >= 0, "steps", "got " + steps, "0 (the task's preset) or 1 to " +
 			DiffusionSchedule.DEFAULT_STEPS);
-		Checks.require(samples >= 1, "samples", "got " + samples, "an integer >= 1");
+		checkRunSettings();
 		Checks.require(!Double.isNaN(lambda) && !Double.isInfinite(lambda), "lambda", "got " + lambda,
 			"a finite number (negative: the task's preset)");
 		Checks.require(!Double.isNaN(learning_rate) && !Double.isInfinite(learning_rate),
@@ -156,8 +129,6 @@ public class RestoreRedDiffCommand implements Command {
 				ClassicalMethods.NAMES).contains(init)), "init", "'" + init + "'", "preset, " +
 					RedDiffRestoration.PSEUDO_INVERSE + " or a classical method: " + String.join(", ",
 						ClassicalMethods.NAMES).replace("auto, ", ""));
-		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
-			range_min, "range_max >= range_min (equal: percentiles)");
 	}
 
 	/** The solver with the task's preset and the user's overrides, for one seed. */
