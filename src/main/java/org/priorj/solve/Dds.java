@@ -51,6 +51,17 @@ public final class Dds {
 		void apply(float[] x);
 	}
 
+	/**
+	 * Sees each step: its time t, the state x_t the network was given, the network's eps_hat,
+	 * Tweedie's estimate x0_hat and the data-consistent x0' (arrays valid during the call only).
+	 */
+	interface StepObserver {
+
+		StepObserver NONE = (t, xt, epsHat, x0Hat, x0) -> {};
+
+		void step(int t, float[] xt, float[] epsHat, float[] x0Hat, float[] x0);
+	}
+
 	private final DiffusionSchedule schedule;
 	private int steps = DEFAULT_STEPS, cgIterations = DEFAULT_CG_ITERATIONS, startTime = -1;
 	private double eta = DEFAULT_ETA, gamma = 0;
@@ -143,16 +154,30 @@ public final class Dds {
 	public Result solve(final LinearOperator a, final float[] y, final float[] init,
 		final EpsilonModel eps, final Shape nchw, final Progress progress)
 	{
+		return solve(a, y, init, eps, nchw, progress, StepObserver.NONE);
+	}
+
+	Result solve(final LinearOperator a, final float[] y, final float[] init,
+		final EpsilonModel eps, final Shape nchw, final Progress progress,
+		final StepObserver observer)
+	{
 		SolverInputs.measurement(a, y);
 		final ConjugateGradient cg = new ConjugateGradient(a.domain().size());
 		final DataConsistency dc = cgIterations == 0 ? x -> {} : gamma > 0 ? x -> cg.regularised(a,
 			y, x, gamma, cgIterations, CG_TOLERANCE) : x -> cg.leastSquares(a, y, x, cgIterations,
 				CG_TOLERANCE);
-		return run(a.domain(), init, eps, nchw, dc, progress);
+		return run(a.domain(), init, eps, nchw, dc, progress, observer);
 	}
 
 	Result run(final Shape domain, final float[] init, final EpsilonModel eps, final Shape nchw,
 		final DataConsistency dc, final Progress progress)
+	{
+		return run(domain, init, eps, nchw, dc, progress, StepObserver.NONE);
+	}
+
+	private Result run(final Shape domain, final float[] init, final EpsilonModel eps,
+		final Shape nchw, final DataConsistency dc, final Progress progress,
+		final StepObserver observer)
 	{
 		Checks.require(nchw != null && nchw.rank() == 4 && nchw.size() == domain.size(), "shape",
 			String.valueOf(nchw), "(N, C, H, W) holding the operator's domain " + domain);
@@ -177,7 +202,9 @@ public final class Dds {
 			final double abarT = schedule.alphaBar(ts[k]);
 			final float[] epsHat = eps.eps(x, nchw, abarT);
 			final float[] x0 = tweedie(x, epsHat, abarT);
+			final float[] x0Hat = x0.clone();
 			dc.apply(x0);
+			observer.step(ts[k], x, epsHat, x0Hat, x0);
 			System.arraycopy(x0, 0, estimate, 0, n);
 			if (k + 1 < ts.length) renoise(x, x0, epsHat, schedule.alphaBar(ts[k + 1]), rnd);
 			return true;

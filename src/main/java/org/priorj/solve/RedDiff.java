@@ -50,6 +50,14 @@ public final class RedDiff {
 		}
 	}
 
+	/** Sees what the loop hands to Adam: the time t, mu before the step, and the gradient. */
+	interface StepObserver {
+
+		StepObserver NONE = (t, mu, grad) -> {};
+
+		void step(int t, float[] mu, float[] grad);
+	}
+
 	private final DiffusionSchedule schedule;
 	private double lambda = 0.25, lr = 0.1, obsWeight = 1, sigmaX0 = 0;
 	private int steps = 100, startTime = -1, endTime = 0;
@@ -160,6 +168,13 @@ public final class RedDiff {
 	public Result solve(final LinearOperator a, final float[] y, final float[] init,
 		final EpsilonModel eps, final Shape nchw, final Progress progress)
 	{
+		return solve(a, y, init, eps, nchw, progress, StepObserver.NONE);
+	}
+
+	Result solve(final LinearOperator a, final float[] y, final float[] init,
+		final EpsilonModel eps, final Shape nchw, final Progress progress,
+		final StepObserver observer)
+	{
 		SolverInputs.measurement(a, y);
 		a.domain().check("init", init, "the operator's domain");
 		Checks.require(nchw != null && nchw.rank() == 4 && nchw.size() == a.domain().size(), "shape",
@@ -185,6 +200,7 @@ public final class RedDiff {
 			}
 			final float[] epsHat = eps.eps(xt, nchw, abar);
 			history[k] = gradient(a, y, x0, noise, epsHat, weight(t), residual, grad);
+			observer.step(t, mu, grad);
 			adam.step(grad);
 			return true;
 		});

@@ -12,7 +12,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Closed-form Gaussian references in double with dense matrices (ALGORITHMS.md section 7.0), for
  * images of a few dozen pixels.
  */
-final class DenseGaussian {
+public final class DenseGaussian {
 
 	private DenseGaussian() {}
 
@@ -21,7 +21,7 @@ final class DenseGaussian {
 	 * F[k][j] = exp(-2 pi i (ky y / H + kx x / W)) / sqrt(HW) entry by entry (k = ky W + kx,
 	 * j = y W + x); asserts that its imaginary part vanishes.
 	 */
-	static RealMatrix circulantCovariance(final double[] spectrum, final int height,
+	public static RealMatrix circulantCovariance(final double[] spectrum, final int height,
 		final int width)
 	{
 		final int n = height * width;
@@ -44,7 +44,7 @@ final class DenseGaussian {
 	}
 
 	/** The periodogram |F x|^2 of one H x W image with the dense orthonormal DFT. */
-	static double[] periodogram(final double[] x, final int height, final int width) {
+	public static double[] periodogram(final double[] x, final int height, final int width) {
 		final int n = height * width;
 		final double[] p = new double[n];
 		for (int k = 0; k < n; k++) {
@@ -61,7 +61,7 @@ final class DenseGaussian {
 	}
 
 	/** E[x0 | x0 + sigma n = x] = m + C (C + sigma^2 I)^-1 (x - m) for one image. */
-	static double[] mmse(final RealMatrix c, final double mean, final double[] x,
+	public static double[] mmse(final RealMatrix c, final double mean, final double[] x,
 		final double sigma)
 	{
 		final int n = x.length;
@@ -79,7 +79,7 @@ final class DenseGaussian {
 	 * The oracle noise predictor eps*(x_t) = sqrt(1 - abar) C_t^-1 (x_t - sqrt(abar) m),
 	 * C_t = abar C + (1 - abar) I, for one image.
 	 */
-	static double[] epsilon(final RealMatrix c, final double mean, final double[] xt,
+	public static double[] epsilon(final RealMatrix c, final double mean, final double[] xt,
 		final double alphaBar)
 	{
 		final int n = xt.length;
@@ -93,7 +93,7 @@ final class DenseGaussian {
 		return e;
 	}
 
-	static double[] slice(final float[] x, final int offset, final int n) {
+	public static double[] slice(final float[] x, final int offset, final int n) {
 		final double[] d = new double[n];
 		for (int i = 0; i < n; i++) d[i] = x[offset + i];
 		return d;

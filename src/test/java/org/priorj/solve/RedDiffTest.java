@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.Downsampling;
@@ -12,13 +18,41 @@ import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Shape;
 import org.priorj.prior.DenoiserEpsilonModel;
+import org.priorj.prior.DenseGaussian;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;
+import org.priorj.prior.StationaryGaussianDenoiser;
 
 /** The RED-Diff checks of ALGORITHMS.md §7.1 with a Gaussian oracle prior. */
 class RedDiffTest {
 
 	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
+
+	/** Image size of the stationary-prior tests: not square, so a transposed layout fails. */
+	private static final int H = 4, W = 6, N = H * W;
+
+	/**
+	 * A stationary spectrum on H x W images with stronger correlation along y than along x (index
+	 * ky * W + kx, frequencies folded into [-1/2, 1/2)).
+	 */
+	static double[] anisotropicSpectrum(final int h, final int w) {
+		final double[] p = new double[h * w];
+		for (int ky = 0; ky < h; ky++)
+			for (int kx = 0; kx < w; kx++) {
+				final double fy = (ky >= (h + 1) / 2 ? ky - h : ky) / (double) h / 0.1;
+				final double fx = (kx >= (w + 1) / 2 ? kx - w : kx) / (double) w / 0.3;
+				p[ky * w + kx] = 0.02 + 0.6 / (1 + fy * fy + fx * fx);
+			}
+		return p;
+	}
+
+	/** An image with a ramp along x and a step along y, offset from the prior mean. */
+	private static float[] unevenImage(final double offset) {
+		final float[] v = new float[N];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) v[y * W + x] = (float) (offset + 0.3 * x - (y < 2 ? 0.5 : 0));
+		return v;
+	}
 
 	@Test
 	void visitsTheReferenceTimesAndWeights() {
@@ -183,5 +217,103 @@ class RedDiffTest {
 			if (it >= burn) for (int i = 0; i < n; i++) mean[i] += mu[i] / (double) steps;
 		}
 		for (int i = 0; i < n; i++) assertEquals(star[i], mean[i], 0.008, "pixel " + i);
+	}
+
+	/**
+	 * Through solve(), with an anisotropic stationary Gaussian oracle and a dense under-determined A:
+	 * the gradient handed to Adam is g = lambda (1 - abar) C_t^-1 (mu - m) / N_x
+	 * - A^T (y - A mu) / N_y + (w_t / N_x) M_t eps with M_t = (1 - abar) C_t^-1 - I = -abar C C_t^-1
+	 * (ALGORITHMS.md §7.1.2), where eps is the very draw that built x_t. So
+	 * z = M_t^-1 (g - mean) N_x / w_t is that draw: mean 0 and variance 1 at every time, over 200
+	 * seeded runs. The mean pins the regulariser (its sign, the state the model is asked at, how x_t
+	 * is built) and the data term; the variance pins the pairing of eps_hat with its own draw.
+	 */
+	@Test
+	void theGradientHandedToAdamIsTheOracleMeanPlusItsOwnDraw() {
+		final double m = 0.1, lambda = 2;
+		final double[] spectrum = anisotropicSpectrum(H, W);
+		final RealMatrix c = DenseGaussian.circulantCovariance(spectrum, H, W);
+		final DenoiserEpsilonModel eps = new DenoiserEpsilonModel(StationaryGaussianDenoiser
+			.ofSpectrum(1, m, H, W, spectrum, -100, 100));
+		final DenseOperator a = DenseOperator.random(10, Shape.of(H, W), -0.5, 3);
+		final float[] y = DenseOperator.randomVector(10, 4), init = unevenImage(m + 2);
+		final int[] times = { 400, 300, 200, 100, 0 };
+		final double[][] sum = new double[times.length][2];
+		final int runs = 200;
+		for (int seed = 0; seed < runs; seed++) {
+			final int[] k = { 0 };
+			new RedDiff(SCHEDULE).withLambda(lambda).withLearningRate(0.05).withSteps(5).withStartTime(
+				500).withSeed(seed).solve(a, y, init, eps, Shape.of(1, 1, H, W), Progress.NONE, (t, mu,
+					grad) -> {
+					assertEquals(times[k[0]], t);
+					final double abar = SCHEDULE.alphaBar(t), wt = lambda * Math.sqrt((1 - abar) / abar);
+					final RealMatrix ct = c.scalarMultiply(abar).add(DenseOperator.identity(N)
+						.scalarMultiply(1 - abar));
+					final RealMatrix ctInverse = new LUDecomposition(ct).getSolver().getInverse();
+					final double[] d = new double[N];
+					for (int i = 0; i < N; i++) d[i] = mu[i] - m;
+					final double[] reg = ctInverse.operate(d);
+					final double[] data = a.adjointDouble(residual(a, y, mu));
+					final double[] r = new double[N];
+					for (int i = 0; i < N; i++)
+						r[i] = grad[i] - (lambda * (1 - abar) * reg[i] / N - data[i] / y.length);
+					final double[] z = ct.operate(new LUDecomposition(c).getSolver().solve(
+						new ArrayRealVector(r)).toArray());
+					for (final double v : z) {
+						final double e = -v * N / (abar * wt);
+						sum[k[0]][0] += e;
+						sum[k[0]][1] += e * e;
+					}
+					k[0]++;
+				});
+			assertEquals(times.length, k[0]);
+		}
+		final double count = runs * N;
+		for (int k = 0; k < times.length; k++) {
+			final double mean = sum[k][0] / count, var = sum[k][1] / count - mean * mean;
+			assertEquals(0, mean, 5 / Math.sqrt(count), "mean of the draw at t = " + times[k]);
+			assertEquals(1, var, 5 * Math.sqrt(2 / count), "variance of the draw at t = " + times[k]);
+		}
+	}
+
+	/** y - A mu in double. */
+	private static float[] residual(final DenseOperator a, final float[] y, final float[] mu) {
+		final float[] r = a.apply(mu);
+		for (int i = 0; i < r.length; i++) r[i] = y[i] - r[i];
+		return r;
+	}
+
+	/**
+	 * Through solve(): mu moves by Adam with the reference's betas (0.9, 0.99), eps 1e-8 and bias
+	 * correction, replayed in double from the gradients the loop handed over; the result is mu after
+	 * the last step.
+	 */
+	@Test
+	void muMovesByAdamWithTheReferenceSettings() {
+		final double lr = 0.05;
+		final DenoiserEpsilonModel eps = new DenoiserEpsilonModel(StationaryGaussianDenoiser
+			.ofSpectrum(1, 0.1, H, W, anisotropicSpectrum(H, W), -100, 100));
+		final DenseOperator a = DenseOperator.random(10, Shape.of(H, W), -0.5, 3);
+		final float[] y = DenseOperator.randomVector(10, 4);
+		final List<float[]> mus = new ArrayList<>(), grads = new ArrayList<>();
+		final Result r = new RedDiff(SCHEDULE).withLambda(1).withLearningRate(lr).withSteps(8)
+			.withStartTime(400).withSeed(2).solve(a, y, unevenImage(1), eps, Shape.of(1, 1, H, W),
+				Progress.NONE, (t, mu, grad) -> {
+					mus.add(mu.clone());
+					grads.add(grad.clone());
+				});
+		mus.add(r.estimate());
+		final double[] m1 = new double[N], m2 = new double[N];
+		for (int k = 0; k < grads.size(); k++) {
+			final double c1 = 1 - Math.pow(0.9, k + 1), c2 = 1 - Math.pow(0.99, k + 1);
+			for (int i = 0; i < N; i++) {
+				final double g = grads.get(k)[i];
+				m1[i] = 0.9 * m1[i] + 0.1 * g;
+				m2[i] = 0.99 * m2[i] + 0.01 * g * g;
+				final double want = mus.get(k)[i] - lr * (m1[i] / c1) / (Math.sqrt(m2[i] / c2) + 1e-8);
+				assertEquals(want, mus.get(k + 1)[i], 1e-6, "step " + k + " pixel " + i);
+			}
+		}
+		assertEquals(8, grads.size());
 	}
 }
