@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 import org.junit.jupiter.api.Test;
@@ -18,41 +16,13 @@ import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Shape;
 import org.priorj.prior.DenoiserEpsilonModel;
-import org.priorj.prior.DenseGaussian;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;
-import org.priorj.prior.StationaryGaussianDenoiser;
 
 /** The RED-Diff checks of ALGORITHMS.md §7.1 with a Gaussian oracle prior. */
 class RedDiffTest {
 
 	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
-
-	/** Image size of the stationary-prior tests: not square, so a transposed layout fails. */
-	private static final int H = 4, W = 6, N = H * W;
-
-	/**
-	 * A stationary spectrum on H x W images with stronger correlation along y than along x (index
-	 * ky * W + kx, frequencies folded into [-1/2, 1/2)).
-	 */
-	static double[] anisotropicSpectrum(final int h, final int w) {
-		final double[] p = new double[h * w];
-		for (int ky = 0; ky < h; ky++)
-			for (int kx = 0; kx < w; kx++) {
-				final double fy = (ky >= (h + 1) / 2 ? ky - h : ky) / (double) h / 0.1;
-				final double fx = (kx >= (w + 1) / 2 ? kx - w : kx) / (double) w / 0.3;
-				p[ky * w + kx] = 0.02 + 0.6 / (1 + fy * fy + fx * fx);
-			}
-		return p;
-	}
-
-	/** An image with a ramp along x and a step along y, offset from the prior mean. */
-	private static float[] unevenImage(final double offset) {
-		final float[] v = new float[N];
-		for (int y = 0; y < H; y++)
-			for (int x = 0; x < W; x++) v[y * W + x] = (float) (offset + 0.3 * x - (y < 2 ? 0.5 : 0));
-		return v;
-	}
 
 	@Test
 	void visitsTheReferenceTimesAndWeights() {
@@ -230,37 +200,32 @@ class RedDiffTest {
 	 */
 	@Test
 	void theGradientHandedToAdamIsTheOracleMeanPlusItsOwnDraw() {
-		final double m = 0.1, lambda = 2;
-		final double[] spectrum = anisotropicSpectrum(H, W);
-		final RealMatrix c = DenseGaussian.circulantCovariance(spectrum, H, W);
-		final DenoiserEpsilonModel eps = new DenoiserEpsilonModel(StationaryGaussianDenoiser
-			.ofSpectrum(1, m, H, W, spectrum, -100, 100));
-		final DenseOperator a = DenseOperator.random(10, Shape.of(H, W), -0.5, 3);
-		final float[] y = DenseOperator.randomVector(10, 4), init = unevenImage(m + 2);
+		final double lambda = 2;
+		final StationaryOracle prior = new StationaryOracle(4, 6, 0.1);
+		final int n = prior.size;
+		final DenseOperator a = DenseOperator.random(10, prior.image(), -0.5, 3);
+		final float[] y = DenseOperator.randomVector(10, 4), init = prior.unevenImage(2);
 		final int[] times = { 400, 300, 200, 100, 0 };
 		final double[][] sum = new double[times.length][2];
 		final int runs = 200;
 		for (int seed = 0; seed < runs; seed++) {
 			final int[] k = { 0 };
 			new RedDiff(SCHEDULE).withLambda(lambda).withLearningRate(0.05).withSteps(5).withStartTime(
-				500).withSeed(seed).solve(a, y, init, eps, Shape.of(1, 1, H, W), Progress.NONE, (t, mu,
+				500).withSeed(seed).solve(a, y, init, prior.model, prior.batch(), Progress.NONE, (t, mu,
 					grad) -> {
 					assertEquals(times[k[0]], t);
 					final double abar = SCHEDULE.alphaBar(t), wt = lambda * Math.sqrt((1 - abar) / abar);
-					final RealMatrix ct = c.scalarMultiply(abar).add(DenseOperator.identity(N)
-						.scalarMultiply(1 - abar));
-					final RealMatrix ctInverse = new LUDecomposition(ct).getSolver().getInverse();
-					final double[] d = new double[N];
-					for (int i = 0; i < N; i++) d[i] = mu[i] - m;
-					final double[] reg = ctInverse.operate(d);
+					final RealMatrix ct = prior.stateCovariance(abar);
+					final double[] d = new double[n];
+					for (int i = 0; i < n; i++) d[i] = mu[i] - prior.mean;
+					final double[] reg = StationaryOracle.solve(ct, d);
 					final double[] data = a.adjointDouble(residual(a, y, mu));
-					final double[] r = new double[N];
-					for (int i = 0; i < N; i++)
-						r[i] = grad[i] - (lambda * (1 - abar) * reg[i] / N - data[i] / y.length);
-					final double[] z = ct.operate(new LUDecomposition(c).getSolver().solve(
-						new ArrayRealVector(r)).toArray());
+					final double[] r = new double[n];
+					for (int i = 0; i < n; i++)
+						r[i] = grad[i] - (lambda * (1 - abar) * reg[i] / n - data[i] / y.length);
+					final double[] z = ct.operate(StationaryOracle.solve(prior.covariance, r));
 					for (final double v : z) {
-						final double e = -v * N / (abar * wt);
+						final double e = -v * n / (abar * wt);
 						sum[k[0]][0] += e;
 						sum[k[0]][1] += e * e;
 					}
@@ -268,7 +233,7 @@ class RedDiffTest {
 				});
 			assertEquals(times.length, k[0]);
 		}
-		final double count = runs * N;
+		final double count = runs * n;
 		for (int k = 0; k < times.length; k++) {
 			final double mean = sum[k][0] / count, var = sum[k][1] / count - mean * mean;
 			assertEquals(0, mean, 5 / Math.sqrt(count), "mean of the draw at t = " + times[k]);
@@ -276,7 +241,7 @@ class RedDiffTest {
 		}
 	}
 
-	/** y - A mu in double. */
+	/** y - A mu. */
 	private static float[] residual(final DenseOperator a, final float[] y, final float[] mu) {
 		final float[] r = a.apply(mu);
 		for (int i = 0; i < r.length; i++) r[i] = y[i] - r[i];
@@ -291,22 +256,22 @@ class RedDiffTest {
 	@Test
 	void muMovesByAdamWithTheReferenceSettings() {
 		final double lr = 0.05;
-		final DenoiserEpsilonModel eps = new DenoiserEpsilonModel(StationaryGaussianDenoiser
-			.ofSpectrum(1, 0.1, H, W, anisotropicSpectrum(H, W), -100, 100));
-		final DenseOperator a = DenseOperator.random(10, Shape.of(H, W), -0.5, 3);
+		final StationaryOracle prior = new StationaryOracle(4, 6, 0.1);
+		final int n = prior.size;
+		final DenseOperator a = DenseOperator.random(10, prior.image(), -0.5, 3);
 		final float[] y = DenseOperator.randomVector(10, 4);
 		final List<float[]> mus = new ArrayList<>(), grads = new ArrayList<>();
 		final Result r = new RedDiff(SCHEDULE).withLambda(1).withLearningRate(lr).withSteps(8)
-			.withStartTime(400).withSeed(2).solve(a, y, unevenImage(1), eps, Shape.of(1, 1, H, W),
-				Progress.NONE, (t, mu, grad) -> {
+			.withStartTime(400).withSeed(2).solve(a, y, prior.unevenImage(1), prior.model, prior
+				.batch(), Progress.NONE, (t, mu, grad) -> {
 					mus.add(mu.clone());
 					grads.add(grad.clone());
 				});
 		mus.add(r.estimate());
-		final double[] m1 = new double[N], m2 = new double[N];
+		final double[] m1 = new double[n], m2 = new double[n];
 		for (int k = 0; k < grads.size(); k++) {
 			final double c1 = 1 - Math.pow(0.9, k + 1), c2 = 1 - Math.pow(0.99, k + 1);
-			for (int i = 0; i < N; i++) {
+			for (int i = 0; i < n; i++) {
 				final double g = grads.get(k)[i];
 				m1[i] = 0.9 * m1[i] + 0.1 * g;
 				m2[i] = 0.99 * m2[i] + 0.01 * g * g;

@@ -1,0 +1,58 @@
+package org.priorj.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.junit.jupiter.api.Test;
+import org.priorj.image.ValueRange;
+import org.priorj.physics.Shape;
+import org.priorj.prior.Denoiser;
+import org.priorj.prior.DiagonalGaussianDenoiser;
+import org.priorj.prior.DiffusionSchedule;
+import org.priorj.prior.ForwardingDenoiser;
+
+class DdsReconstructionTest {
+
+	/**
+	 * gamma is relative to ||A||^2: with A = diag(d), d in {0, 1, 3} (||A|| = 3), one step at t = 0
+	 * and enough CG steps, each pixel of the result is (x0_hat + g d y) / (1 + g d^2) with
+	 * g = gamma / 9, x0_hat the prior's denoised state (data already in [-1, 1], so no map).
+	 */
+	@Test
+	void gammaIsRelativeToTheSquaredOperatorNorm() {
+		final int n = 12;
+		final double[] d = new double[n];
+		for (int i = 0; i < n; i++) d[i] = i % 3 == 0 ? 3 : i % 3 == 1 ? 1 : 0;
+		final DenseOperator a = new DenseOperator(MatrixUtils.createRealDiagonalMatrix(d), Shape.of(3,
+			4));
+		final float[] truth = DenseOperator.randomVector(n, 2);
+		for (int i = 0; i < n; i++) truth[i] *= 0.3f;
+		final float[] y = a.apply(truth);
+		final List<float[]> denoised = new ArrayList<>();
+		final Denoiser prior = new ForwardingDenoiser(DiagonalGaussianDenoiser.uniform(1, 0.1, 0.4,
+			-1, 1)) {
+
+			@Override
+			public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
+				final float[] out = super.denoise(x, nchw, sigma);
+				denoised.add(out.clone());
+				return out;
+			}
+		};
+		final double gamma = 2;
+		final Result r = DdsReconstruction.reconstruct(a, y, false, prior, ValueRange.fromMinMax(-1, 1,
+			-1, 1), new Dds(DiffusionSchedule.linear()).withSteps(1).withStartTime(1)
+				.withCgIterations(20).withSeed(3), gamma, new float[n], "zeros", Progress.NONE);
+		assertEquals(1, denoised.size());
+		final double g = gamma / 9;
+		for (int i = 0; i < n; i++) {
+			final double want = (denoised.get(0)[i] + g * d[i] * d[i] * truth[i]) / (1 + g * d[i] * d[i]);
+			assertEquals(want, r.estimate()[i], 1e-4, "pixel " + i + " (d = " + d[i] + ")");
+		}
+		assertEquals(Double.toString(gamma), r.parameters().get("gamma"));
+		assertEquals(g, Double.parseDouble(r.parameters().get("gamma_absolute")), 1e-3 * g);
+	}
+}
