@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -248,6 +250,117 @@ class ConjugateGradientTest {
 			Progress.NONE));
 		assertNames("start", () -> ConjugateGradient.solveNormal(a, y, new float[11], 10, 1e-6,
 			Progress.NONE));
+	}
+
+	@Test
+	void aStartThatSolvesTheSystemTakesNoStepAndSaysSo() {
+		final SymmetricOperator twice = (x, out) -> {
+			for (int i = 0; i < x.length; i++) out[i] = 2 * x[i];
+		};
+		final float[] x = { 1, -2, 3 }, b = { 2, -4, 6 };
+		final List<Integer> reports = new ArrayList<>();
+		final Progress seen = new Progress() {
+
+			@Override
+			public void report(final String task, final int done, final int total) {
+				reports.add(done);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+		final Iterations.Outcome o = new ConjugateGradient(3).run(twice, b, x, 10, 1e-6, seen, null);
+		assertEquals(0, o.steps);
+		assertTrue(o.converged);
+		assertEquals(List.of(0), reports);
+		assertArrayEquals(new float[] { 1, -2, 3 }, x);
+		// b = 0: the tolerance is absolute, ||M x|| = 2e-7 sqrt(3) is below 1e-6 but not below 1e-7
+		final float[] small = { 1e-7f, 1e-7f, 1e-7f };
+		assertEquals(0, new ConjugateGradient(3).run(twice, new float[3], small.clone(), 10, 1e-6,
+			Progress.NONE, null).steps);
+		assertTrue(new ConjugateGradient(3).run(twice, new float[3], small.clone(), 10, 1e-7,
+			Progress.NONE, null).steps > 0);
+		// the tolerance is relative to ||b||: b = 1000 e_1 from x = e_1 / 1000 away in residual 1998
+		final float[] far = { 0.001f, 0, 0 };
+		assertEquals(0, new ConjugateGradient(3).run(twice, new float[] { 1000, 0, 0 }, new float[] {
+			499.99f, 0, 0 }, 10, 1e-4, Progress.NONE, null).steps, "residual 0.02 of 1000");
+		assertTrue(new ConjugateGradient(3).run(twice, new float[] { 1000, 0, 0 }, far, 10, 1e-4,
+			Progress.NONE, null).steps > 0);
+	}
+
+	@Test
+	void aDirectionWithoutCurvatureStopsWithTheIterateUnchanged() {
+		// M = diag(0, 1) and b along its null space: p^T M p = 0 at the first step
+		final SymmetricOperator singular = (x, out) -> {
+			out[0] = 0;
+			out[1] = x[1];
+		};
+		final float[] x = { 0, 0 };
+		final double[] history = new double[5];
+		final Iterations.Outcome o = new ConjugateGradient(2).run(singular, new float[] { 1, 0 }, x, 5,
+			1e-6, Progress.NONE, history);
+		assertEquals(1, o.steps);
+		assertArrayEquals(new float[] { 0, 0 }, x);
+		assertEquals(1, history[0], 1e-12, "the residual it could not reduce");
+	}
+
+	@Test
+	void theHistoryIsTheTrueResidualWhereItIsRecomputed() {
+		// condition number 10: CG reaches float precision well before REFRESH steps, after which
+		// the recursive residual keeps shrinking while b - M x cannot; at step REFRESH the residual
+		// (and the history) is b - M x again, computed in float as the solver does
+		final int n = 400;
+		final float[] lambda = new float[n], b = new float[n];
+		for (int i = 0; i < n; i++) {
+			lambda[i] = (float) Math.pow(10, i / (n - 1.0));
+			b[i] = 1;
+		}
+		final SymmetricOperator m = (x, out) -> {
+			for (int i = 0; i < n; i++) out[i] = lambda[i] * x[i];
+		};
+		final float[] x = new float[n];
+		final double[] history = new double[ConjugateGradient.REFRESH];
+		new ConjugateGradient(n).run(m, b, x, ConjugateGradient.REFRESH, 0, Progress.NONE, history);
+		double rr = 0;
+		for (int i = 0; i < n; i++) {
+			final float r = b[i] - lambda[i] * x[i];
+			rr += (double) r * r;
+		}
+		final double trueResidual = Math.sqrt(rr / n);
+		assertTrue(trueResidual < 1e-5, "converged to " + trueResidual);
+		assertEquals(trueResidual, history[ConjugateGradient.REFRESH - 1], 1e-3 * trueResidual);
+		for (int k = 0; k < history.length; k++) assertTrue(history[k] > 0, "step " + k);
+	}
+
+	@Test
+	void theInstanceRebuildsItsNormalOperatorWhenTheOperatorOrFormChanges() {
+		final DenseOperator a = DenseOperator.random(20, Shape.of(8), -0.5, 21);
+		final DenseOperator b = DenseOperator.random(20, Shape.of(8), -0.5, 22);
+		final float[] y = DenseOperator.randomVector(20, 23), x0 = DenseOperator.randomVector(8, 24);
+		final ConjugateGradient cg = new ConjugateGradient(8);
+		final float[] x = x0.clone();
+		// operator changes, form kept; then gamma 1 -> 2 (scale); then gamma 2 -> least squares (shift)
+		cg.leastSquares(a, y, x.clone(), 3, 0);
+		final float[] xb = x0.clone();
+		assertEquals(3, cg.leastSquares(b, y, xb, 3, 0).steps);
+		assertArrayEquals(ConjugateGradient.solveNormal(b, y, x0, 3, 0, Progress.NONE).estimate(), xb,
+			1e-6f);
+		cg.regularised(b, y, x0.clone(), 1.0, 3, 0);
+		final float[] x2 = x0.clone();
+		assertEquals(3, cg.regularised(b, y, x2, 2.0, 3, 0).steps);
+		assertArrayEquals(ConjugateGradient.solveNormal(b, y, x0, 2.0, 3, 0, Progress.NONE)
+			.estimate(), x2, 1e-6f);
+		cg.regularised(a, y, x0.clone(), 1.0, 3, 0);
+		final float[] x3 = x0.clone();
+		cg.leastSquares(a, y, x3, 3, 0);
+		assertArrayEquals(ConjugateGradient.solveNormal(a, y, x0, 3, 0, Progress.NONE).estimate(), x3,
+			1e-6f);
+		assertNames("operator", () -> cg.leastSquares(DenseOperator.random(20, Shape.of(9), 0, 1), y,
+			new float[9], 3, 0));
+		assertNames("history", () -> cg.run((v, out) -> System.arraycopy(v, 0, out, 0, 8), new float[8],
+			new float[8], 5, 0, Progress.NONE, new double[4]));
 	}
 
 	/** Asserts that {@code call} is refused with a message naming {@code parameter}. */

@@ -55,4 +55,31 @@ class DdsReconstructionTest {
 		assertEquals(Double.toString(gamma), r.parameters().get("gamma"));
 		assertEquals(g, Double.parseDouble(r.parameters().get("gamma_absolute")), 1e-3 * g);
 	}
+
+	/**
+	 * Without a start time the chain starts at the largest time whose noise level the prior was
+	 * trained for; a start time given is kept.
+	 */
+	@Test
+	void theChainStartsWhereThePriorsNoiseRangeEnds() {
+		final DiffusionSchedule schedule = DiffusionSchedule.linear();
+		final Denoiser bounded = new ForwardingDenoiser(DiagonalGaussianDenoiser.uniform(1, 0, 0.5, -1,
+			1)) {
+
+			@Override
+			public double maxSigma() {
+				return 0.3;
+			}
+		};
+		final DenseOperator a = new DenseOperator(MatrixUtils.createRealIdentityMatrix(16), Shape.of(4,
+			4));
+		final ValueRange identity = ValueRange.fromMinMax(-1, 1, -1, 1);
+		final Result covering = DdsReconstruction.reconstruct(a, new float[16], false, bounded,
+			identity, new Dds(schedule).withSteps(2), 0, null, "noise", Progress.NONE);
+		assertEquals(Integer.toString(schedule.startCovering(0.3)), covering.parameters().get(
+			"start_time"));
+		final Result given = DdsReconstruction.reconstruct(a, new float[16], false, bounded, identity,
+			new Dds(schedule).withSteps(2).withStartTime(40), 0, null, "noise", Progress.NONE);
+		assertEquals("40", given.parameters().get("start_time"));
+	}
 }

@@ -2,6 +2,8 @@ package org.priorj.solve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -407,5 +409,49 @@ class DdsTest {
 		}
 		assertEquals(0, sum / n, 4 * Math.sqrt((1 - abar) / n), "mean");
 		assertEquals(1 - abar, sq / n, 4 * (1 - abar) * Math.sqrt(2.0 / n), "variance");
+	}
+
+	/** cg_iterations = 0 switches data consistency off: x0' is x0_hat, and y is not imposed. */
+	@Test
+	void zeroCgIterationsLeaveTheTweedieEstimateAlone() {
+		final float[] mask = InpaintingMasks.randomPixels(8, 8, 0.5, 1);
+		final MaskOperator a = new MaskOperator(8, 8, mask);
+		final float[] y = a.apply(DenseOperator.randomVector(64, 2));
+		final int[] steps = { 0 };
+		final Result r = new Dds(SCHEDULE).withSteps(3).withCgIterations(0).solve(a, y, null,
+			new Oracle(0, 1), batch(64), Progress.NONE, (t, xt, epsHat, x0Hat, x0) -> {
+				assertArrayEquals(x0Hat, x0);
+				steps[0]++;
+			});
+		assertEquals(3, steps[0]);
+		assertEquals("0", r.parameters().get("cg_iterations"));
+	}
+
+	@Test
+	void settingsAtTheirLimits() {
+		final Dds dds = new Dds(SCHEDULE).withSteps(1000).withCgIterations(1000).withStartTime(1000);
+		assertEquals(1000, dds.steps());
+		assertEquals(1000, dds.times().length);
+		assertTrue(dds.hasStartTime());
+		assertFalse(new Dds(SCHEDULE).hasStartTime());
+		assertSame(SCHEDULE, dds.schedule());
+		assertArrayEquals(new int[] { 0 }, new Dds(SCHEDULE).withStartTime(1).times());
+		ConjugateGradientTest.assertNames("schedule", () -> new Dds(null));
+		ConjugateGradientTest.assertNames("steps", () -> new Dds(SCHEDULE).withSteps(1001));
+		ConjugateGradientTest.assertNames("cg_iterations", () -> new Dds(SCHEDULE).withCgIterations(
+			1001));
+		ConjugateGradientTest.assertNames("start_time", () -> new Dds(SCHEDULE).withStartTime(1001));
+		ConjugateGradientTest.assertNames("eta", () -> new Dds(SCHEDULE).withEta(-0.1));
+		final Identity a = new Identity(Shape.of(4, 4));
+		ConjugateGradientTest.assertNames("shape", () -> new Dds(SCHEDULE).solve(a, new float[16],
+			null, new Oracle(0, 1), Shape.of(1, 1, 4, 5), Progress.NONE));
+		ConjugateGradientTest.assertNames("shape", () -> new Dds(SCHEDULE).solve(a, new float[16],
+			null, new Oracle(0, 1), Shape.of(4, 4), Progress.NONE));
+		ConjugateGradientTest.assertNames("prior", () -> new Dds(SCHEDULE).solve(a, new float[16],
+			null, new Oracle(0, 1), Shape.of(1, 2, 2, 4), Progress.NONE));
+		final float[] nan = new float[16];
+		nan[3] = Float.NaN;
+		ConjugateGradientTest.assertNames("init", () -> new Dds(SCHEDULE).solve(a, new float[16], nan,
+			new Oracle(0, 1), batch(16), Progress.NONE));
 	}
 }

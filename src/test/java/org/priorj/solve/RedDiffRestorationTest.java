@@ -138,6 +138,25 @@ class RedDiffRestorationTest {
 			.getMessage());
 	}
 
+	@Test
+	void aGivenStartIsWhereMuBeginsAndTheRangeMustMapOntoTheDiffusionRange() {
+		final LinearOperator a = new MaskOperator(8, 8, InpaintingMasks.randomPixels(8, 8, 0.5, 2));
+		final float[] y = a.apply(random(64, 7)), init = random(64, 8);
+		final Denoiser prior = DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1);
+		final Result r = RedDiffRestoration.restore(a, y, prior, ValueRange.fromMinMax(0, 1, -1, 1),
+			new RedDiff(SCHEDULE).withSteps(1).withLearningRate(1e-6), init, Progress.NONE);
+		assertArrayEquals(init, r.estimate(), 1e-5f);
+		assertEquals("given", r.parameters().get("init"));
+		assertEquals(null, RedDiffRestoration.start(RedDiffRestoration.PSEUDO_INVERSE, a, y, "mask",
+			Progress.NONE));
+		final float[] harmonic = RedDiffRestoration.start("harmonic_inpainting", a, y, "mask",
+			Progress.NONE);
+		assertEquals(64, harmonic.length);
+		assertTrue(Vectors.norm(harmonic) > Vectors.norm(y), "the missing pixels are filled");
+		ConjugateGradientTest.assertNames("range", () -> RedDiffRestoration.restore(a, y, prior,
+			ValueRange.fromMinMax(0, 1, 0, 1), new RedDiff(SCHEDULE), null, Progress.NONE));
+	}
+
 	/** A denoiser that declares a maximum noise level. */
 	private static class Bounded extends ForwardingDenoiser {
 

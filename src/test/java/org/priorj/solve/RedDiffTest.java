@@ -2,6 +2,8 @@ package org.priorj.solve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -280,5 +282,106 @@ class RedDiffTest {
 			}
 		}
 		assertEquals(8, grads.size());
+	}
+
+	/**
+	 * sigma_x0 > 0 draws x0 = mu + sigma_x0 n0 around the mean: with lambda = 0 and A = I the
+	 * gradient is -(y - x0) / N, so x0 can be read off it; x0 - mu has mean 0 and variance
+	 * sigma_x0^2 over 10^4 pixels.
+	 */
+	@Test
+	void aPositiveSigmaX0DrawsX0AroundTheMean() {
+		final int n = 10_000;
+		final float[] y = DenseOperator.randomVector(n, 1), init = DenseOperator.randomVector(n, 2);
+		final double[] sums = new double[2];
+		final Result r = new RedDiff(SCHEDULE).withLambda(0).withSigmaX0(0.3).withSteps(1).withSeed(5)
+			.solve(new Identity(Shape.of(n)), y, init, new DenoiserEpsilonModel(DiagonalGaussianDenoiser
+				.uniform(1, 0, 1, -10, 10)), Shape.of(1, 1, 1, n), Progress.NONE, (t, mu, grad) -> {
+					for (int i = 0; i < n; i++) {
+						final double d = y[i] + grad[i] * (double) n - mu[i];
+						sums[0] += d;
+						sums[1] += d * d;
+					}
+				});
+		assertEquals(0, sums[0] / n, 4 * 0.3 / Math.sqrt(n));
+		assertEquals(0.09, sums[1] / n, 4 * 0.09 * Math.sqrt(2.0 / n));
+		assertEquals("0.3", r.parameters().get("sigma_x0"));
+	}
+
+	/** The history is the data term 1/2 mean((y - A mu)^2) of each step, before its Adam update. */
+	@Test
+	void theHistoryIsTheDataTermOfEachStep() {
+		final StationaryOracle prior = new StationaryOracle(4, 6, 0.1);
+		final DenseOperator a = DenseOperator.random(10, prior.image(), -0.5, 3);
+		final float[] y = DenseOperator.randomVector(10, 4);
+		final List<Double> data = new ArrayList<>();
+		final Result r = new RedDiff(SCHEDULE).withSteps(6).withStartTime(300).solve(a, y, prior
+			.unevenImage(1), prior.model, prior.batch(), Progress.NONE, (t, mu, grad) -> {
+				final float[] res = residual(a, y, mu);
+				double sq = 0;
+				for (final float v : res) sq += (double) v * v;
+				data.add(sq / (2 * y.length));
+			});
+		assertEquals(6, r.history().length);
+		for (int k = 0; k < 6; k++)
+			assertEquals(data.get(k), r.history()[k], 1e-6 * data.get(k), "step " + k);
+		assertEquals("300", r.parameters().get("start_time"));
+		assertEquals("1000", new RedDiff(SCHEDULE).withSteps(2).solve(a, y, prior.unevenImage(1),
+			prior.model, prior.batch(), Progress.NONE).parameters().get("start_time"));
+	}
+
+	@Test
+	void eachWeightingIsItsFunctionOfTheNoiseToSignalRatio() {
+		final double r = SCHEDULE.sigma(700);
+		final double[][] cases = { { 0, r }, { 1, Math.sqrt(r) }, { 2, r * r }, { 3, Math.log(1 + r) }, {
+			4, 1 } };
+		for (final double[] c : cases) {
+			final RedDiff.Weighting w = RedDiff.Weighting.values()[(int) c[0]];
+			assertEquals(c[1], w.of(r), 1e-12, w.name());
+			final RedDiff solver = new RedDiff(SCHEDULE).withLambda(2);
+			assertSame(solver, solver.withWeighting(w));
+			assertEquals(2 * c[1], solver.weight(700), 1e-9, w.name());
+		}
+	}
+
+	@Test
+	void timesAndSettingsAtTheirLimits() {
+		assertArrayEquals(new int[] { 0 }, new RedDiff(SCHEDULE).withStartTime(1).withSteps(5).times());
+		assertEquals(1000, new RedDiff(SCHEDULE).withSteps(1000).times().length);
+		assertEquals(999, new RedDiff(SCHEDULE).withStartTime(1000).withEndTime(999).withSteps(3)
+			.times()[0]);
+		assertTrue(new RedDiff(SCHEDULE).withStartTime(1000).hasStartTime());
+		assertFalse(new RedDiff(SCHEDULE).hasStartTime());
+		ConjugateGradientTest.assertNames("schedule", () -> new RedDiff(null));
+		ConjugateGradientTest.assertNames("weighting", () -> new RedDiff(SCHEDULE).withWeighting(null));
+		ConjugateGradientTest.assertNames("steps", () -> new RedDiff(SCHEDULE).withSteps(0));
+		ConjugateGradientTest.assertNames("steps", () -> new RedDiff(SCHEDULE).withSteps(1001));
+		ConjugateGradientTest.assertNames("start_time", () -> new RedDiff(SCHEDULE).withStartTime(0));
+		ConjugateGradientTest.assertNames("start_time", () -> new RedDiff(SCHEDULE).withStartTime(
+			1001));
+		ConjugateGradientTest.assertNames("end_time", () -> new RedDiff(SCHEDULE).withEndTime(-1));
+		ConjugateGradientTest.assertNames("end_time", () -> new RedDiff(SCHEDULE).withEndTime(1000));
+		ConjugateGradientTest.assertNames("end_time", () -> new RedDiff(SCHEDULE).withStartTime(50)
+			.withEndTime(50).times());
+		ConjugateGradientTest.assertNames("lambda", () -> new RedDiff(SCHEDULE).withLambda(-1));
+		ConjugateGradientTest.assertNames("lr", () -> new RedDiff(SCHEDULE).withLearningRate(0));
+		ConjugateGradientTest.assertNames("sigma_x0", () -> new RedDiff(SCHEDULE).withSigmaX0(-1));
+		ConjugateGradientTest.assertNames("obs_weight", () -> new RedDiff(SCHEDULE)
+			.withObservationWeight(-1));
+	}
+
+	@Test
+	void aBatchThatDoesNotFitTheOperatorOrThePriorIsRefused() {
+		final Identity a = new Identity(Shape.of(4, 4));
+		final DenoiserEpsilonModel grey = new DenoiserEpsilonModel(DiagonalGaussianDenoiser.uniform(1,
+			0, 1, -1, 1));
+		ConjugateGradientTest.assertNames("shape", () -> new RedDiff(SCHEDULE).solve(a, new float[16],
+			new float[16], grey, Shape.of(1, 1, 4, 5), Progress.NONE));
+		ConjugateGradientTest.assertNames("shape", () -> new RedDiff(SCHEDULE).solve(a, new float[16],
+			new float[16], grey, Shape.of(4, 4), Progress.NONE));
+		ConjugateGradientTest.assertNames("prior", () -> new RedDiff(SCHEDULE).solve(a, new float[16],
+			new float[16], grey, Shape.of(1, 2, 2, 4), Progress.NONE));
+		ConjugateGradientTest.assertNames("init", () -> new RedDiff(SCHEDULE).solve(a, new float[16],
+			new float[15], grey, Shape.of(1, 1, 4, 4), Progress.NONE));
 	}
 }
