@@ -49,4 +49,12 @@ class MaskOperatorTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> InpaintingMasks.boxes(8, 8,
 			new int[] { 20, 20, 2, 2 })).getMessage().contains("'boxes'"));
 	}
+
+	@Test
+	void describesItsShapeAndObservedFraction() {
+		final float[] mask = new float[8];
+		mask[1] = mask[4] = 1;
+		assertEquals("mask 2x4 observed 0.2500", new MaskOperator(2, 4, mask).describe());
+		assertEquals("identity 2x4", new Identity(Shape.of(2, 4)).describe());
+	}
 }

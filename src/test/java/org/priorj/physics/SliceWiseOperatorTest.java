@@ -62,4 +62,20 @@ class SliceWiseOperatorTest {
 		assertNames("volume", () -> op.apply(new float[projector.domain().size()]));
 		assertNames("measurement", () -> op.adjoint(new float[3 * projector.range().size()]));
 	}
+
+	@Test
+	void describesItsSlicesAndTheirOperators() {
+		final SliceWiseOperator same = SliceWiseOperator.repeat(projector, 3);
+		assertEquals(3, same.slices());
+		assertTrue(same.describe().contains("3 slices, each " + projector.describe()), same.describe());
+		final SliceWiseOperator mixed = SliceWiseOperator.of(List.of(projector, ParallelBeamProjector
+			.of(20, 24, ParallelBeamProjector.halfTurn(10))));
+		assertEquals(2, mixed.slices());
+		assertTrue(mixed.describe().contains("2 slices, per slice, first " + projector.describe()),
+			mixed.describe());
+		final java.util.List<LinearOperator> withNull = new java.util.ArrayList<>();
+		withNull.add(projector);
+		withNull.add(null);
+		assertNames("operators", () -> SliceWiseOperator.of(withNull));
+	}
 }

@@ -112,4 +112,17 @@ class DiffusionScheduleTest {
 		assertRefused("sigma_max", () -> DiffusionSchedule.geometricSigmas(5, 1, 0.5));
 		assertRefused("rho", () -> DiffusionSchedule.karrasSigmas(5, 0.1, 1, 0));
 	}
+
+	@Test
+	void limitsOfTheScheduleAndOfTheCoveredStart() {
+		// two steps and a constant beta are schedules; the start covers sigma up to and including
+		assertEquals(2, DiffusionSchedule.linear(2, 0.1, 0.1).steps());
+		assertEquals(0.9 * 0.9, DiffusionSchedule.linear(2, 0.1, 0.1).alphaBar(1), 1e-12);
+		assertEquals(500, ADM.startCovering(ADM.sigma(499)));
+		assertEquals(499, ADM.startCovering(Math.nextDown(ADM.sigma(499))));
+		assertEquals(1, ADM.startCovering(0));
+		assertRefused("steps", () -> DiffusionSchedule.linear(1, 0.1, 0.2));
+		assertRefused("beta_start", () -> DiffusionSchedule.linear(10, 0, 0.2));
+		assertRefused("beta_end", () -> DiffusionSchedule.linear(10, 0.2, 0.1));
+	}
 }

@@ -64,6 +64,16 @@ class AdamTest {
 	}
 
 	@Test
+	void zeroDecaysAreAllowed() {
+		// beta1 = beta2 = 0: each step is lr g / (|g| + eps), plain sign descent
+		final float[] p = { 0 };
+		final Adam adam = new Adam(p, 0.1, 0, 0, 1e-8);
+		adam.step(new float[] { 3 });
+		adam.step(new float[] { -0.5f });
+		assertEquals(0, p[0], 1e-6);
+	}
+
+	@Test
 	void badSettingsAreRefusedByName() {
 		final float[] p = new float[2];
 		ConjugateGradientTest.assertNames("lr", () -> new Adam(p, 0, 0.9, 0.99, 1e-8));

@@ -292,14 +292,14 @@ class ConjugateGradientTest {
 
 	@Test
 	void aDirectionWithoutCurvatureStopsWithTheIterateUnchanged() {
-		// M = diag(0, 1) and b along its null space: p^T M p = 0 at the first step
+		// M = diag(0, 1) and b = 2 e_1 along its null space: p^T M p = 0 at the first step
 		final SymmetricOperator singular = (x, out) -> {
 			out[0] = 0;
 			out[1] = x[1];
 		};
 		final float[] x = { 0, 0 };
 		final double[] history = new double[5];
-		final Iterations.Outcome o = new ConjugateGradient(2).run(singular, new float[] { 1, 0 }, x, 5,
+		final Iterations.Outcome o = new ConjugateGradient(2).run(singular, new float[] { 2, 0 }, x, 5,
 			1e-6, Progress.NONE, history);
 		assertEquals(1, o.steps);
 		assertArrayEquals(new float[] { 0, 0 }, x);

@@ -350,6 +350,7 @@ class RedDiffTest {
 		assertEquals(1000, new RedDiff(SCHEDULE).withSteps(1000).times().length);
 		assertEquals(999, new RedDiff(SCHEDULE).withStartTime(1000).withEndTime(999).withSteps(3)
 			.times()[0]);
+		assertEquals(0, new RedDiff(SCHEDULE).withEndTime(0).withSteps(4).times()[3]);
 		assertTrue(new RedDiff(SCHEDULE).withStartTime(1000).hasStartTime());
 		assertFalse(new RedDiff(SCHEDULE).hasStartTime());
 		ConjugateGradientTest.assertNames("schedule", () -> new RedDiff(null));
