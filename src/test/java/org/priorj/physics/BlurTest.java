@@ -91,6 +91,11 @@ class BlurTest {
 		for (final Boundary b : Boundary.values()) {
 			OperatorAssertions.assertAdjoint(new Blur(19, 16, Kernel.gaussian(2), b));
 			OperatorAssertions.assertNormal(new Blur(19, 16, Kernel.box(4), b));
+			// a user's PSF with neither symmetry nor separability: its spectrum is complex, so the
+			// adjoint must use its conjugate
+			final float[] psf = OperatorAssertions.gaussian(5 * 4, new java.util.Random(8));
+			for (int i = 0; i < psf.length; i++) psf[i] = Math.abs(psf[i]) + (i == 3 ? 4 : 0);
+			OperatorAssertions.assertAdjoint(new Blur(19, 16, Kernel.of(psf, 5, 4), b));
 		}
 	}
 

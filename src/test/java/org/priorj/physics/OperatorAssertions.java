@@ -30,6 +30,14 @@ public final class OperatorAssertions {
 			final double err = Math.abs(lhs - rhs) / Math.max(denom, 1e-30);
 			assertTrue(err < tol, a.describe() + ": adjoint mismatch " + err + " (<Ax,y>=" + lhs +
 				", <x,A^T y>=" + rhs + ")");
+			// the in-place forms write every entry of an output that held something else
+			final float[] out = new float[ax.length], back = new float[aty.length];
+			java.util.Arrays.fill(out, 7f);
+			java.util.Arrays.fill(back, 7f);
+			a.apply(x, out);
+			a.adjoint(y, back);
+			assertArrayEquals(ax, out, a.describe() + ": apply into a used array");
+			assertArrayEquals(aty, back, a.describe() + ": adjoint into a used array");
 		}
 	}
 
