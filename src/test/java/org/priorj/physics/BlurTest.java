@@ -112,6 +112,10 @@ class BlurTest {
 			3)).getMessage().contains("'psf'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Blur(8, 8, Kernel.box(9),
 			Boundary.REFLECT)).getMessage().contains("larger than the image"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Blur(9, 8, Kernel.box(9),
+			Boundary.REFLECT)).getMessage().contains("larger than the image"));
+		// a PSF as large as the image is allowed
+		OperatorAssertions.assertAdjoint(new Blur(9, 9, Kernel.box(9), Boundary.ZERO));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> Kernel.gaussian(-1))
 			.getMessage().contains("'sigma'"));
 	}

@@ -131,6 +131,10 @@ class CenteredFft2Test {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new CenteredFft2(1, 8));
 		assertTrue(e.getMessage().contains("'height'"), e.getMessage());
+		final IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
+			() -> new CenteredFft2(8, 1));
+		assertTrue(w.getMessage().contains("'width'"), w.getMessage());
+		OperatorAssertions.assertAdjoint(new CenteredFft2(2, 2));
 	}
 
 	@Test
