@@ -124,5 +124,6 @@ class DiffusionScheduleTest {
 		assertRefused("steps", () -> DiffusionSchedule.linear(1, 0.1, 0.2));
 		assertRefused("beta_start", () -> DiffusionSchedule.linear(10, 0, 0.2));
 		assertRefused("beta_end", () -> DiffusionSchedule.linear(10, 0.2, 0.1));
+		assertRefused("beta_end", () -> DiffusionSchedule.linear(10, 0.2, 1));
 	}
 }
