@@ -175,21 +175,25 @@ public final class ClassicalMethods {
 	}
 
 	/**
-	 * The mask of an inpainting measurement, repeated for each slice of a stack, after checking the
-	 * data against the operator's range.
+	 * The masks of an inpainting measurement, one per slice of a stack (each slice's own), after
+	 * checking the data against the operator's range.
 	 */
 	private static float[] masks(final LinearOperator a, final float[] y, final String method) {
-		final float[] m;
-		if (a instanceof MaskOperator) m = ((MaskOperator) a).mask();
-		else if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a)
-			.slice(0) instanceof MaskOperator) m = ((MaskOperator) ((SliceWiseOperator) a).slice(0))
-				.mask();
-		else throw Checks.bad("method", method + " for " + a.describe(), method +
-			" only for mask measurements");
+		final LinearOperator[] slices;
+		if (a instanceof SliceWiseOperator) {
+			final SliceWiseOperator s = (SliceWiseOperator) a;
+			slices = new LinearOperator[s.slices()];
+			for (int z = 0; z < slices.length; z++) slices[z] = s.slice(z);
+		}
+		else slices = new LinearOperator[] { a };
+		for (final LinearOperator s : slices)
+			if (!(s instanceof MaskOperator)) throw Checks.bad("method", method + " for " + a
+				.describe(), method + " only for mask measurements");
 		SolverInputs.measurement(a, y);
 		final float[] masks = new float[y.length];
-		for (int z = 0; z < y.length / m.length; z++) System.arraycopy(m, 0, masks, z * m.length,
-			m.length);
+		final int plane = y.length / slices.length;
+		for (int z = 0; z < slices.length; z++)
+			System.arraycopy(((MaskOperator) slices[z]).mask(), 0, masks, z * plane, plane);
 		return masks;
 	}
 

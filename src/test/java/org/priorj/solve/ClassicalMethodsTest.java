@@ -62,6 +62,25 @@ class ClassicalMethodsTest {
 		assertTrue(psnr > 17, "PSNR " + psnr);
 	}
 
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "harmonic_inpainting",
+		"biharmonic_inpainting" })
+	void aStackOfMasksIsInpaintedWithEachSlicesOwnMask(final String method) {
+		// a constant image fills to itself; a slice read with another slice's mask keeps zeros
+		final int h = 12, w = 10;
+		final java.util.List<org.priorj.physics.MaskOperator> masks = java.util.List.of(
+			new org.priorj.physics.MaskOperator(h, w, org.priorj.physics.InpaintingMasks.randomPixels(h,
+				w, 0.4, 1)), new org.priorj.physics.MaskOperator(h, w, org.priorj.physics.InpaintingMasks
+					.randomPixels(h, w, 0.4, 2)));
+		final org.priorj.physics.SliceWiseOperator a = org.priorj.physics.SliceWiseOperator.of(masks);
+		final float[] truth = new float[2 * h * w];
+		java.util.Arrays.fill(truth, 5);
+		final Result r = ClassicalMethods.reconstruct(method, a, a.apply(truth), "mask",
+			new ClassicalMethods.Parameters(), Progress.NONE);
+		for (int i = 0; i < truth.length; i++)
+			assertEquals(5, r.estimate()[i], 1e-3, "slice " + i / (h * w) + " pixel " + i % (h * w));
+	}
+
 	@Test
 	void everyIterativeMethodRunsOnCtAndTvBeatsFbpOnSparseViews() {
 		final Measurement m = simulate("radon angles=0:180:20", GaussianNoise.relativeToMax(
