@@ -1,0 +1,58 @@
+package org.priorj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of PriorJ, lowest first: a package imports only the layers below it (each
+ * package-info.java states its rule). A sub-package belongs to its parent's layer and may also use
+ * the parent.
+ */
+class LayeringTest {
+
+	private static final Map<String, Set<String>> ALLOWED = Map.of(
+		"image", Set.of(),
+		"metrics", Set.of("image"),
+		"physics", Set.of("image"),
+		"prior", Set.of("image", "physics"),
+		"train", Set.of("image", "prior"),
+		"solve", Set.of("image", "physics", "prior"),
+		"fiji", Set.of("image", "metrics", "physics", "prior", "train", "solve"),
+		"cli", Set.of("image", "metrics", "physics", "prior", "train", "solve", "fiji"));
+
+	/** A reference to another package: an import, a qualified name in code or a javadoc link. */
+	private static final Pattern REFERENCE = Pattern.compile("(?<!package )\\borg\\.priorj\\.([a-z]+)\\.");
+
+	@Test
+	void eachPackageRefersOnlyToTheLayersBelowIt() throws IOException {
+		final Path root = Path.of("src/main/java/org/priorj");
+		final List<String> violations = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (final Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+				final String layer = root.relativize(f).getName(0).toString();
+				final Set<String> allowed = ALLOWED.get(layer);
+				if (allowed == null) {
+					violations.add(f + ": package " + layer + " has no layer");
+					continue;
+				}
+				final Matcher m = REFERENCE.matcher(Files.readString(f));
+				while (m.find())
+					if (!m.group(1).equals(layer) && !allowed.contains(m.group(1)))
+						violations.add(root.relativize(f) + " refers to " + m.group(1));
+			}
+		}
+		assertEquals(List.of(), violations);
+	}
+}
