@@ -98,7 +98,7 @@ public final class Main {
 	public static void main(final String[] args) {
 		final Thread hook = new Thread(() -> {
 			interrupted = true;
-			Cancellation.request();
+			Cancellation.shutdown();
 			try {
 				// let the command stop at its next step and write its current estimate
 				FINISHED.await(60, TimeUnit.SECONDS);
@@ -155,7 +155,7 @@ public final class Main {
 					bar.finish();
 					events.unsubscribe(subscribed);
 				}
-				return Cancellation.requested() ? 130 : 0;
+				return interrupted ? 130 : 0;
 			}
 			switch (args[0]) {
 				case "demo": {

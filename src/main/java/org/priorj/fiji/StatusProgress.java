@@ -8,19 +8,19 @@ import org.scijava.app.StatusService;
 
 /**
  * Progress on Fiji's status bar (SciJava's StatusService, and ImageJ 1.x's status bar and progress
- * bar when ImageJ runs) with the time left; Esc in ImageJ, or a {@link Cancellation} request, cancels. The status bar is updated at most
- * ten times a second.
+ * bar when ImageJ runs) with the time left; Esc in ImageJ, or a request to this run's
+ * {@link Cancellation}, cancels. The status bar is updated at most ten times a second.
  */
 final class StatusProgress implements Progress {
 
 	private final StatusService status;
 	private final Eta eta = new Eta();
+	private final Cancellation cancellation = Cancellation.start();
 	private long last;
 
 	StatusProgress(final StatusService status) {
 		this.status = status;
 		IJ.resetEscape();
-		Cancellation.reset();
 	}
 
 	@Override
@@ -38,8 +38,13 @@ final class StatusProgress implements Progress {
 		}
 	}
 
+	/** This run's request. */
+	Cancellation cancellation() {
+		return cancellation;
+	}
+
 	@Override
 	public boolean isCancelled() {
-		return IJ.escapePressed() || Cancellation.requested();
+		return IJ.escapePressed() || cancellation.requested();
 	}
 }

@@ -224,7 +224,7 @@ class RestoreRedDiffCommandTest {
 			@Override
 			public void showStatus(final int progress, final int maximum, final String message) {
 				seen[0]++;
-				if (progress >= 1) Cancellation.request();
+				if (progress >= 1) Cancellation.requestAll();
 			}
 		};
 		final ImagePlus r = (ImagePlus) commands.run(RestoreRedDiffCommand.class, true, "input", m,
@@ -235,7 +235,6 @@ class RestoreRedDiffCommandTest {
 		final int run = Integer.parseInt(info.replaceAll("(?s).*iterations_run=([0-9]+).*", "$1"));
 		assertTrue(run >= 1 && run < 100, info);
 		assertEquals(64, r.getWidth());
-		Cancellation.reset();
 	}
 
 	// --- refusals: each names the parameter
