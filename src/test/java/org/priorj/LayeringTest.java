@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of PriorJ, lowest first: a package imports only the layers below it (each
+ * The layers of PriorJ, lowest first: a package refers only to the layers below it (each
  * package-info.java states its rule). A sub-package belongs to its parent's layer and may also use
  * the parent.
  */
@@ -30,9 +30,14 @@ class LayeringTest {
 		"train", Set.of("image", "prior"),
 		"solve", Set.of("image", "physics", "prior"),
 		"fiji", Set.of("image", "metrics", "physics", "prior", "train", "solve"),
-		"cli", Set.of("image", "metrics", "physics", "prior", "train", "solve", "fiji"));
+		"cli", Set.of("image", "metrics", "physics", "prior", "train", "solve", "fiji"),
+		"bench", Set.of("image", "metrics", "physics", "prior", "train", "solve", "fiji", "cli"));
 
-	/** A reference to another package: an import, a qualified name in code or a javadoc link. */
+	/**
+	 * A reference to another package: an import, a qualified name in code or a javadoc link (not a
+	 * class named in a string, which is how the command line finds the benchmarks when they are
+	 * there).
+	 */
 	private static final Pattern REFERENCE = Pattern.compile("(?<!package )\\borg\\.priorj\\.([a-z]+)\\.");
 
 	@Test
@@ -47,7 +52,8 @@ class LayeringTest {
 					violations.add(f + ": package " + layer + " has no layer");
 					continue;
 				}
-				final Matcher m = REFERENCE.matcher(Files.readString(f));
+				final Matcher m = REFERENCE.matcher(Files.readString(f).replaceAll("\"[^\"\\n]*\"",
+					"\"\""));
 				while (m.find())
 					if (!m.group(1).equals(layer) && !allowed.contains(m.group(1)))
 						violations.add(root.relativize(f) + " refers to " + m.group(1));

@@ -1,9 +1,7 @@
 package org.priorj.cli;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +13,8 @@ import org.priorj.fiji.DenoiseCommand;
 import org.priorj.fiji.EngineInfoCommand;
 import org.priorj.fiji.ImportTorchScriptCommand;
 import org.priorj.fiji.MetricsCommand;
-import org.priorj.fiji.PriorsListCommand;
 import org.priorj.fiji.PriorJContext;
+import org.priorj.fiji.PriorsListCommand;
 import org.priorj.fiji.ReconstructClassicalCommand;
 import org.priorj.fiji.ReconstructCtDdsCommand;
 import org.priorj.fiji.ReconstructMriDdsCommand;
@@ -159,68 +157,14 @@ public final class Main {
 			}
 			switch (args[0]) {
 				case "demo": {
-					final Map<String, String> o = options(rest.toArray(new String[0]),
+					final Map<String, String> o = Options.parse(rest.toArray(new String[0]),
 						new String[] { "images", "out" }, "overwrite");
 					new Demo(new File(o.getOrDefault("images", "test-images")), new File(o.getOrDefault(
 						"out", "priorj-demo")), o.containsKey("overwrite"), System.out).run();
 					return 0;
 				}
-				case "bench": {
-					final String what = rest.isEmpty() ? null : rest.get(0);
-					if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what)
-						&& !"denoiser".equals(what) && !"red-diff".equals(what) && !"dds".equals(what))
-						throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
-							? "nothing" : "'" + what + "'") +
-							"; allowed: operators, classical, priors, denoiser, red-diff, dds.");
-					final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
-					if (what.equals("priors")) {
-						final Map<String, String> o = options(more, new String[] { "images" });
-						new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), System.out)
-							.run();
-						return 0;
-					}
-					if (what.equals("red-diff")) {
-						final Map<String, String> o = options(more, new String[] { "images", "size",
-							"montage" }, "quality-only", "speed-only");
-						new RedDiffBench(new File(o.getOrDefault("images", "test-images")), integer(o,
-							"size", 256), o.containsKey("montage") ? new File(o.get("montage")) : null,
-							System.out).run(!o.containsKey("speed-only"), !o.containsKey("quality-only"));
-						return 0;
-					}
-					if (what.equals("dds")) {
-						final Map<String, String> o = options(more, new String[] { "images", "montage" },
-							"quality-only", "speed-only");
-						new DdsBench(new File(o.getOrDefault("images", "test-images")), o.containsKey(
-							"montage") ? new File(o.get("montage")) : null, System.out).run(!o.containsKey(
-								"speed-only"), !o.containsKey("quality-only"));
-						return 0;
-					}
-					if (what.equals("denoiser")) {
-						final Map<String, String> o = options(more, new String[] { "prior", "sizes",
-							"repeats", "sigma", "torch" });
-						new DenoiserBench(o.containsKey("prior") ? Path.of(o.get("prior")) : DenoiserBench
-							.defaultPrior(),
-							DenoiserBench.parseSizes(o.getOrDefault("sizes", "256,512")), integer(o,
-								"repeats", 5), real(o, "sigma", 0.1), System.out).run(o.containsKey("torch")
-									? Path.of(o.get("torch")) : null);
-						return 0;
-					}
-					if (what.equals("classical")) {
-						final Map<String, String> o = options(more, new String[] { "data", "repeats" });
-						if (!o.containsKey("data")) throw new IllegalArgumentException(
-							"Parameter 'data': not given; allowed: --data DIR written by " +
-								"scripts/bench_skimage_classical.py.");
-						new ClassicalBench(Path.of(o.get("data")), integer(o, "repeats", 5), System.out)
-							.run();
-						return 0;
-					}
-					final Map<String, String> o = options(more, new String[] { "size", "angles",
-						"repeats", "skimage" });
-					new OperatorBench(integer(o, "size", 256), integer(o, "angles", 180), integer(o,
-						"repeats", 5), System.out).run(o.containsKey("skimage") ? Path.of(o.get(
-							"skimage")) : null);
-					return 0;
-				}
+				case "bench":
+					return bench(rest);
 				default:
 					System.err.println("Unknown command '" + args[0] + "'.\n" + USAGE);
 					return 2;
@@ -238,6 +182,28 @@ public final class Main {
 		}
 	}
 
+	/** Where the benchmarks live: a checkout has them, the jar that goes into Fiji does not. */
+	static final String BENCHMARKS = "org.priorj.bench.Benchmarks";
+
+	/** {@code priorj bench ...}, found by name so that a build without the benchmarks still runs. */
+	private static int bench(final List<String> rest) throws Exception {
+		final Class<?> benchmarks;
+		try {
+			benchmarks = Class.forName(BENCHMARKS);
+		}
+		catch (final ClassNotFoundException e) {
+			throw new IllegalArgumentException("Parameter 'bench': the benchmarks are not part of " +
+				"this build; allowed: run them from a checkout of PriorJ (./priorj bench ...).");
+		}
+		try {
+			return (Integer) benchmarks.getMethod("run", List.class, java.io.PrintStream.class).invoke(
+				null, rest, System.out);
+		}
+		catch (final java.lang.reflect.InvocationTargetException e) {
+			throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+		}
+	}
+
 	private static CommandLineCommand command(final String name) {
 		return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 	}
@@ -247,48 +213,5 @@ public final class Main {
 		for (; e != null; e = e.getCause())
 			if (e instanceof IllegalArgumentException) return (IllegalArgumentException) e;
 		return null;
-	}
-	/** {@code --key value} pairs for the keys that take a value, {@code --flag} for the flags. */
-	private static Map<String, String> options(final String[] args, final String[] valued,
-		final String... flags)
-	{
-		final Map<String, String> m = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--")) throw new IllegalArgumentException("Parameter '" + args[i] +
-				"': not an option; allowed: --name [value].");
-			final String key = args[i].substring(2);
-			if (Arrays.asList(valued).contains(key)) {
-				if (i + 1 >= args.length) throw new IllegalArgumentException("Parameter '" + key +
-					"': no value given; allowed: --" + key + " VALUE.");
-				m.put(key, args[++i]);
-			}
-			else if (Arrays.asList(flags).contains(key)) m.put(key, "true");
-			else throw new IllegalArgumentException("Parameter '" + key + "': unknown option; allowed: " +
-				String.join(", ", valued) + (flags.length > 0 ? ", " + String.join(", ", flags) : "") +
-				".");
-		}
-		return m;
-	}
-
-	private static double real(final Map<String, String> o, final String key,
-		final double fallback)
-	{
-		try {
-			return o.containsKey(key) ? Double.parseDouble(o.get(key)) : fallback;
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("Parameter '" + key + "': got '" + o.get(key) +
-				"'; allowed: a number.");
-		}
-	}
-
-	private static int integer(final Map<String, String> o, final String key, final int fallback) {
-		try {
-			return o.containsKey(key) ? Integer.parseInt(o.get(key)) : fallback;
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("Parameter '" + key + "': got '" + o.get(key) +
-				"'; allowed: an integer.");
-		}
 	}
 }

@@ -9,11 +9,11 @@ import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 
 /** A PNG grid of equally sized images in [0, 1], one row per task, white gaps between them. */
-final class Montage {
+public final class Montage {
 
 	private Montage() {}
 
-	static void write(final List<float[][]> rows, final int size, final File file) {
+	public static void write(final List<float[][]> rows, final int size, final File file) {
 		final int gap = 4, cols = rows.get(0).length;
 		final ByteProcessor m = new ByteProcessor(cols * (size + gap) + gap, rows.size() * (size +
 			gap) + gap);

@@ -9,11 +9,11 @@ import ij.process.ImageProcessor;
 import org.priorj.image.Checks;
 
 /** The shipped test images as the demo and the benchmarks use them. */
-final class TestImages {
+public final class TestImages {
 
 	private TestImages() {}
 
-	static ImagePlus open(final File folder, final String name) {
+	public static ImagePlus open(final File folder, final String name) {
 		final File f = new File(folder, name);
 		Checks.require(f.isFile(), "images", "'" + f + "' is missing", "the shipped test images");
 		final ImagePlus imp = IJ.openImage(f.getPath());
@@ -22,12 +22,12 @@ final class TestImages {
 	}
 
 	/** A test image as grey values in [0, 1] (its min and max), resized to size x size with averaging. */
-	static float[] gray(final File folder, final String name, final int size) {
+	public static float[] gray(final File folder, final String name, final int size) {
 		return scaled(open(folder, name), size);
 	}
 
 	/** The image's current plane as grey values in [0, 1], resized to size x size with averaging. */
-	static float[] scaled(final ImagePlus imp, final int size) {
+	public static float[] scaled(final ImagePlus imp, final int size) {
 		ImageProcessor ip = imp.getProcessor().convertToFloatProcessor();
 		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
 		if (ip.getWidth() != size || ip.getHeight() != size) ip = ip.resize(size, size, true);

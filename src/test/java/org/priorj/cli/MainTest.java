@@ -95,4 +95,11 @@ class MainTest {
 		assertEquals(2, Main.run(new String[] { "solve", "--measurement", truth, "--output", out }));
 		assertTrue(!new File(out).exists(), "nothing is written when the input is refused");
 	}
+
+	@Test
+	void benchmarksAreFoundByNameAndTheirRefusalsAreBadUsage() {
+		assertEquals("org.priorj.bench.Benchmarks", Main.BENCHMARKS);
+		assertEquals(2, Main.run(new String[] { "bench", "denoiser", "--sizes", "x" }));
+		assertEquals(2, Main.run(new String[] { "bench", "nothing-such" }));
+	}
 }

@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import ij.ImagePlus;
 
+import org.priorj.cli.TestImages;
 import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.image.phantom.RandomEllipses;
 import org.priorj.metrics.Psnr;

@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

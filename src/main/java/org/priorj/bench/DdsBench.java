@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -10,6 +10,8 @@ import java.util.Locale;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.priorj.cli.Montage;
+import org.priorj.cli.TestImages;
 import org.priorj.image.ImagePlusConverter;
 import org.priorj.image.ValueRange;
 import org.priorj.image.phantom.EllipsePhantom;
@@ -25,12 +27,12 @@ import org.priorj.physics.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.Denoiser;
+import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.DdsPreset;
 import org.priorj.solve.DdsReconstruction;
-import org.priorj.prior.DiffusionSchedule;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;

@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -10,6 +10,8 @@ import java.util.Locale;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
+import org.priorj.cli.Montage;
+import org.priorj.cli.TestImages;
 import org.priorj.image.ValueRange;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.GaussianNoise;

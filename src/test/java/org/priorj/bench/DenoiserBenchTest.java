@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,6 +72,7 @@ class DenoiserBenchTest {
 			new int[] { 16 }, 0, 0.1, System.out)).getMessage().contains("'repeats'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new DenoiserBench(null,
 			new int[] { 16 }, 1, 0, System.out)).getMessage().contains("'sigma'"));
-		assertEquals(2, Main.run(new String[] { "bench", "denoiser", "--sizes", "x" }));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Benchmarks.run(java.util.List.of(
+			"denoiser", "--sizes", "x"), System.out)).getMessage().contains("'sizes'"));
 	}
 }

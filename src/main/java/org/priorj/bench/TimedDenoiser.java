@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import org.priorj.physics.Shape;
 import org.priorj.prior.Denoiser;

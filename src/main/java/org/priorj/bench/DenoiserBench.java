@@ -1,4 +1,4 @@
-package org.priorj.cli;
+package org.priorj.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,0 +1,76 @@
+package org.priorj.bench;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.priorj.cli.Options;
+
+/**
+ * {@code priorj bench ...}: the benchmarks of docs/BENCHMARKS.md. They stay out of the jar that goes
+ * into Fiji; the command line finds this class by name when it is there.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {}
+
+	/** Runs the benchmark named first in {@code rest}, its options after it; returns the exit code. */
+	public static int run(final List<String> rest, final PrintStream out) throws Exception {
+		final String what = rest.isEmpty() ? null : rest.get(0);
+		if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what)
+			&& !"denoiser".equals(what) && !"red-diff".equals(what) && !"dds".equals(what))
+			throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
+				? "nothing" : "'" + what + "'") +
+				"; allowed: operators, classical, priors, denoiser, red-diff, dds.");
+		final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
+		if (what.equals("priors")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "images" });
+			new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), out)
+				.run();
+			return 0;
+		}
+		if (what.equals("red-diff")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "images", "size",
+				"montage" }, "quality-only", "speed-only");
+			new RedDiffBench(new File(o.getOrDefault("images", "test-images")), Options.integer(o,
+				"size", 256), o.containsKey("montage") ? new File(o.get("montage")) : null,
+				out).run(!o.containsKey("speed-only"), !o.containsKey("quality-only"));
+			return 0;
+		}
+		if (what.equals("dds")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "images", "montage" },
+				"quality-only", "speed-only");
+			new DdsBench(new File(o.getOrDefault("images", "test-images")), o.containsKey(
+				"montage") ? new File(o.get("montage")) : null, out).run(!o.containsKey(
+					"speed-only"), !o.containsKey("quality-only"));
+			return 0;
+		}
+		if (what.equals("denoiser")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "prior", "sizes",
+				"repeats", "sigma", "torch" });
+			new DenoiserBench(o.containsKey("prior") ? Path.of(o.get("prior")) : DenoiserBench
+				.defaultPrior(),
+				DenoiserBench.parseSizes(o.getOrDefault("sizes", "256,512")), Options.integer(o,
+					"repeats", 5), Options.real(o, "sigma", 0.1), out).run(o.containsKey("torch")
+						? Path.of(o.get("torch")) : null);
+			return 0;
+		}
+		if (what.equals("classical")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "data", "repeats" });
+			if (!o.containsKey("data")) throw new IllegalArgumentException(
+				"Parameter 'data': not given; allowed: --data DIR written by " +
+					"scripts/bench_skimage_classical.py.");
+			new ClassicalBench(Path.of(o.get("data")), Options.integer(o, "repeats", 5), out)
+				.run();
+			return 0;
+		}
+		final Map<String, String> o = Options.parse(more, new String[] { "size", "angles",
+			"repeats", "skimage" });
+		new OperatorBench(Options.integer(o, "size", 256), Options.integer(o, "angles", 180), Options.integer(o,
+			"repeats", 5), out).run(o.containsKey("skimage") ? Path.of(o.get(
+				"skimage")) : null);
+		return 0;
+	}
+}
