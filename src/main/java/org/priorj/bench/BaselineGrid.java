@@ -36,7 +36,7 @@ final class BaselineGrid {
 
 		float[] run(final Measurement m) {
 			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-			p.iterations = iterations;
+			p.iterations = java.util.OptionalInt.of(iterations);
 			p.lambda = lambda;
 			p.nonnegative = nonnegative;
 			return ClassicalMethods.reconstruct(method, m, p, Progress.NONE).estimate();
@@ -65,7 +65,8 @@ final class BaselineGrid {
 
 	static BaselineGrid single(final String method, final String label) {
 		final BaselineGrid g = new BaselineGrid();
-		g.settings.add(new Setting(method, 500, 0, false, label));
+		g.settings.add(new Setting(method, ClassicalMethods.defaultIterations(method), 0, false,
+			label));
 		return g;
 	}
 

@@ -259,7 +259,7 @@ final class DdsBench {
 		final double total = (System.nanoTime() - t0) / 1e9, net = timed.nanos / 1e9;
 		final long v0 = System.nanoTime();
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-		p.iterations = 300;
+		p.iterations = java.util.OptionalInt.of(300);
 		p.lambda = SPEED_TV;
 		p.nonnegative = true;
 		final float[] tv = ClassicalMethods.reconstruct("tv", m, p, Progress.NONE).estimate();

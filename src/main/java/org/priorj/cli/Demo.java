@@ -203,7 +203,7 @@ final class Demo {
 		for (int i = 0; i < runs.length; i += 3) {
 			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
 			p.lambda = ((Number) runs[i + 1]).doubleValue();
-			p.iterations = (Integer) runs[i + 2];
+			p.iterations = java.util.OptionalInt.of((Integer) runs[i + 2]);
 			p.nonnegative = !complex;
 			final long t0 = System.nanoTime();
 			final Result r = ClassicalMethods.reconstruct((String) runs[i], c.measurement, p,

@@ -1,7 +1,10 @@
 package org.priorj.fiji;
 
+import java.util.OptionalInt;
+
 import ij.ImagePlus;
 
+import org.priorj.image.Checks;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.mri.SingleCoilMri;
@@ -37,8 +40,10 @@ public class ReconstructClassicalCommand implements Command {
 			"into the holes")
 	private String method = "auto";
 
-	@Parameter(persist = false, label = "iterations", min = "1", description = "Iterations of iterative methods")
-	private int iterations = 100;
+	@Parameter(persist = false, label = "iterations", description = "Iterations of iterative " +
+		"methods: a whole number, or auto for the method's own (harmonic inpainting 500, " +
+		"biharmonic 2000, both stopping once converged; 100 for the others)")
+	private String iterations = "auto";
 
 	@Parameter(persist = false, label = "lambda", min = "0", description = "Regularisation weight (tv, tikhonov)")
 	private double lambda = 0.01;
@@ -53,11 +58,25 @@ public class ReconstructClassicalCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "reconstruction")
 	private ImagePlus reconstruction;
 
+	/** {@code auto} (or nothing): the method's own count; else a whole number >= 1. */
+	static OptionalInt iterations(final String text) {
+		final String t = text == null ? "" : text.trim();
+		if (t.isEmpty() || t.equalsIgnoreCase("auto")) return OptionalInt.empty();
+		try {
+			final int n = Integer.parseInt(t);
+			if (n >= 1) return OptionalInt.of(n);
+		}
+		catch (final NumberFormatException e) {
+			// refused below
+		}
+		throw Checks.bad("iterations", "'" + text + "'", "auto or a whole number >= 1");
+	}
+
 	@Override
 	public void run() {
 		final Measurement m = MeasurementFile.fromImagePlus(measurement);
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-		p.iterations = iterations;
+		p.iterations = iterations(iterations);
 		p.lambda = lambda;
 		p.filter = filter;
 		p.nonnegative = nonnegative;

@@ -2,6 +2,7 @@ package org.priorj.solve;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.Downsampling;
@@ -37,14 +38,29 @@ public final class ClassicalMethods {
 	/** Parameters shared by the methods; each method reads the ones it uses. */
 	public static final class Parameters {
 
-		/** Iterations of iterative methods. */
-		public int iterations = 100;
+		/** Iterations of iterative methods; empty: the method's own default ({@link #defaultIterations}). */
+		public OptionalInt iterations = OptionalInt.empty();
 		/** Regularisation weight of tv and tikhonov, in the data's units (TV: per unit gradient). */
 		public double lambda = 0.01;
 		/** FBP filter: ramp, shepp_logan or hann. */
 		public String filter = "ramp";
 		/** Keep the estimate >= 0 (sirt, tv). */
 		public boolean nonnegative = false;
+	}
+
+	/**
+	 * The iterations a method runs when none are asked for: 500 for harmonic and 2000 for
+	 * biharmonic inpainting (they stop earlier once converged), 100 for the other iterative methods.
+	 */
+	public static int defaultIterations(final String method) {
+		switch (method) {
+			case "harmonic_inpainting":
+				return HarmonicInpainting.DEFAULT_ITERATIONS;
+			case "biharmonic_inpainting":
+				return BiharmonicInpainting.DEFAULT_ITERATIONS;
+			default:
+				return 100;
+		}
 	}
 
 	/** The method {@code auto} stands for, given a measurement's operator. */
@@ -84,7 +100,8 @@ public final class ClassicalMethods {
 		final String kind, final Parameters p, final Progress progress)
 	{
 		final boolean complex = kind.equals("mri");
-		Checks.positive("iterations", p.iterations);
+		final int iterations = Checks.positive("iterations", p.iterations.orElse(defaultIterations(
+			name)));
 		Checks.nonNegative("lambda", p.lambda);
 		switch (name) {
 			case "adjoint":
@@ -92,35 +109,31 @@ public final class ClassicalMethods {
 			case "fbp":
 				return fbp(a, y, p.filter);
 			case "cgls":
-				return Cgls.solve(a, y, null, 0, p.iterations, Cgls.DEFAULT_TOLERANCE, progress);
+				return Cgls.solve(a, y, null, 0, iterations, Cgls.DEFAULT_TOLERANCE, progress);
 			case "sirt":
 				Checks.require(!complex, "method", "sirt for MRI", "a real operator (CT, blur...)");
-				return Sirt.solve(a, y, null, Sirt.DEFAULT_RELAXATION, p.nonnegative, p.iterations, 0,
+				return Sirt.solve(a, y, null, Sirt.DEFAULT_RELAXATION, p.nonnegative, iterations, 0,
 					progress);
 			case "tikhonov":
-				return Tikhonov.solve(a, y, p.lambda, Tikhonov.Regulariser.IDENTITY, p.iterations,
+				return Tikhonov.solve(a, y, p.lambda, Tikhonov.Regulariser.IDENTITY, iterations,
 					Tikhonov.DEFAULT_TOLERANCE, progress);
 			case "tv":
-				if (a instanceof Identity) return new TvDenoiser(p.lambda).withIterations(p.iterations)
+				if (a instanceof Identity) return new TvDenoiser(p.lambda).withIterations(iterations)
 					.denoise(y, a.domain(), progress);
-				return new TvRegularized(p.lambda).withIterations(p.iterations).withNonNegativity(
+				return new TvRegularized(p.lambda).withIterations(iterations).withNonNegativity(
 					p.nonnegative).withComplexImage(complex).solve(a, y, progress);
 			case "richardson_lucy":
 				Checks.require(!complex, "method", "richardson_lucy for MRI",
 					"an operator with non-negative entries (blur, CT)");
-				return RichardsonLucy.solve(a, y, p.iterations, progress);
+				return RichardsonLucy.solve(a, y, iterations, progress);
 			case "bicubic":
 				return bicubic(a, y);
-			case "harmonic_inpainting": {
-				final int iterations = Math.max(p.iterations, HarmonicInpainting.DEFAULT_ITERATIONS);
+			case "harmonic_inpainting":
 				return HarmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
 					HarmonicInpainting.DEFAULT_TOLERANCE, progress);
-			}
-			case "biharmonic_inpainting": {
-				final int iterations = Math.max(p.iterations, BiharmonicInpainting.DEFAULT_ITERATIONS);
+			case "biharmonic_inpainting":
 				return BiharmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
 					BiharmonicInpainting.DEFAULT_TOLERANCE, progress);
-			}
 			case "zero_filled":
 				if (a instanceof MultiCoilMri) return direct("zero_filled", ((MultiCoilMri) a).zeroFilled(
 					y), a.domain(), Map.of());

@@ -87,4 +87,32 @@ class HeadlessCommandsTest {
 			cause = cause.getCause();
 		assertTrue(cause.getMessage().contains("Parameter 'input'"), cause.getMessage());
 	}
+
+	@Test
+	void iterationsAreTheMethodsOwnUnlessAsked() throws Exception {
+		// a mask with a large hole: harmonic inpainting needs many steps, and runs only those asked
+		final ImagePlus m = (ImagePlus) commands.run(SimulateCommand.class, true, "input", phantom(48),
+			"operator", "mask boxes=8,8,30,30", "noise", "none", "noise_level", 0.0).get().getOutput(
+				"measurement");
+		final java.util.function.Function<Object, String> run = it -> {
+			try {
+				return (String) ((ImagePlus) commands.run(ReconstructClassicalCommand.class, true,
+					"measurement", m, "method", "harmonic_inpainting", "iterations", it).get().getOutput(
+						"reconstruction")).getProperty("Info");
+			}
+			catch (final Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		final int auto = Integer.parseInt(run.apply("auto").replaceAll(
+			"(?s).*iterations_run=([0-9]+).*", "$1"));
+		assertTrue(auto > 3, "auto ran " + auto);
+		assertTrue(run.apply(3).contains("iterations_run=3"), "an explicit count is honoured");
+		final ExecutionException e = assertThrows(ExecutionException.class, () -> commands.run(
+			ReconstructClassicalCommand.class, true, "measurement", m, "iterations", "many").get());
+		Throwable cause = e;
+		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException))
+			cause = cause.getCause();
+		assertTrue(cause.getMessage().contains("Parameter 'iterations'"), cause.getMessage());
+	}
 }

@@ -87,7 +87,7 @@ class ClassicalMethodsTest {
 			simulate("radon angles=0:180:20", NoiseModel.NONE).data(), 0.01));
 		final float[] truth = EllipsePhantom.sheppLogan(64, true);
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-		p.iterations = 200;
+		p.iterations = java.util.OptionalInt.of(200);
 		p.lambda = 0.1;
 		p.nonnegative = true;
 		final double fbp = Psnr.compute(truth, ClassicalMethods.reconstruct("fbp", m, p,
