@@ -22,6 +22,7 @@ public final class PriorRegistries {
 				throw new IllegalStateException("Cannot read prior '" + d.name() + "': " + e, e);
 			}
 		});
+		r.register("analytic", (d, dev) -> AnalyticPriors.load(d));
 		return r;
 	}
 }

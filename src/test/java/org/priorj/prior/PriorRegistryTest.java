@@ -1,5 +1,6 @@
 package org.priorj.prior;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -177,5 +178,34 @@ class PriorRegistryTest {
 		assertEquals("cpu", gpu.device().getDeviceType());
 		assertTrue(gpu.reason().contains("no CUDA"), gpu.reason());
 		assertRefuses("device", () -> PriorDevice.resolve("tpu"));
+	}
+
+	private void analytic(final String name, final String model) throws Exception {
+		final Path dir = Files.createDirectories(root.resolve(name));
+		Files.writeString(dir.resolve(PriorDescriptor.FILE), "{\"name\": \"" + name + "\", " +
+			"\"kind\": \"analytic\", \"range\": [0, 1], \"channels\": 1" + (model == null ? ""
+				: ", \"analytic\": " + model) + "}", StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void analyticPriorsLoadFromTheirDescriptor() throws Exception {
+		analytic("iid", "{\"model\": \"gaussian\", \"mean\": 0.4, \"std\": 0.2}");
+		analytic("spectrum", "{\"model\": \"stationary-gaussian\", \"mean\": 0.5, " +
+			"\"amplitude\": 0.05, \"k0\": 0.1, \"alpha\": 1}");
+		analytic("none", null);
+		analytic("other", "{\"model\": \"laplace\", \"mean\": 0}");
+		analytic("short", "{\"model\": \"gaussian\", \"mean\": 0.4}");
+		final PriorRegistry r = PriorRegistries.withAllKinds(registry());
+		final Shape s = Shape.of(1, 1, 6, 8);
+		final float[] x = new float[s.size()];
+		for (int i = 0; i < x.length; i++) x[i] = (i % 7) / 7f;
+		final float[] d = r.load("iid").denoise(x, s, 0.1);
+		for (int i = 0; i < x.length; i++)
+			assertEquals(0.4 + 0.04 / (0.04 + 0.01) * (x[i] - 0.4), d[i], 1e-6);
+		assertArrayEquals(StationaryGaussianDenoiser.parametric(1, 0.5, 0.05, 0.1, 1, 0, 1).denoise(x,
+			s, 0.1), r.load("spectrum").denoise(x, s, 0.1));
+		assertRefuses("analytic", () -> r.load("none"));
+		assertRefuses("analytic.model", () -> r.load("other"));
+		assertRefuses("analytic.std", () -> r.load("short"));
 	}
 }
