@@ -27,4 +27,17 @@ public interface SymmetricOperator {
 				for (int i = 0; i < out.length; i++) out[i] = shift * x[i] + scale * out[i];
 		};
 	}
+
+	/**
+	 * x -> M x + N x, for normal operators built from parts (A^T A + rho D^T D). One scratch array is
+	 * allocated here and reused, so the sum is not safe for concurrent calls.
+	 */
+	default SymmetricOperator plus(final SymmetricOperator other, final int size) {
+		final float[] scratch = new float[size];
+		return (x, out) -> {
+			apply(x, out);
+			other.apply(x, scratch);
+			for (int i = 0; i < out.length; i++) out[i] += scratch[i];
+		};
+	}
 }

@@ -25,16 +25,22 @@ final class StationaryOracle {
 		this.width = width;
 		this.size = height * width;
 		this.mean = mean;
-		final double[] p = new double[size];
+		final double[] p = spectrum(height, width);
+		covariance = DenseGaussian.circulantCovariance(p, height, width);
+		model = new DenoiserEpsilonModel(StationaryGaussianDenoiser.ofSpectrum(1, mean, height, width,
+			p, -100, 100));
+	}
+
+	/** The power spectrum, index ky * W + kx, frequencies folded into [-1/2, 1/2). */
+	static double[] spectrum(final int height, final int width) {
+		final double[] p = new double[height * width];
 		for (int ky = 0; ky < height; ky++)
 			for (int kx = 0; kx < width; kx++) {
 				final double fy = (ky >= (height + 1) / 2 ? ky - height : ky) / (double) height / 0.1;
 				final double fx = (kx >= (width + 1) / 2 ? kx - width : kx) / (double) width / 0.3;
 				p[ky * width + kx] = 0.02 + 0.6 / (1 + fy * fy + fx * fx);
 			}
-		covariance = DenseGaussian.circulantCovariance(p, height, width);
-		model = new DenoiserEpsilonModel(StationaryGaussianDenoiser.ofSpectrum(1, mean, height, width,
-			p, -100, 100));
+		return p;
 	}
 
 	Shape image() {
