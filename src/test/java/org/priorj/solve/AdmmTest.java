@@ -84,6 +84,12 @@ class AdmmTest {
 		}
 		assertTrue(r.history()[r.iterations() - 1] < 1e-4, "primal residual " + r.history()[r
 			.iterations() - 1]);
+		assertTrue(r.history()[0] > 1e-2, "the first iterate is not yet split-consistent");
+		// every solve starts again from z = u = 0: one iteration gives what a new instance gives
+		final float[] fresh = new Admm(new Identity(s), new AxisDifference(s, periodic), Prox.l1(
+			lambda), 1, 20).solve(y, null, 1, Progress.NONE).estimate();
+		final float[] again = admm.solve(y, null, 1, Progress.NONE).estimate();
+		for (int i = 0; i < again.length; i++) assertEquals(fresh[i], again[i], 1e-6);
 	}
 
 	/**
@@ -144,5 +150,20 @@ class AdmmTest {
 		ConjugateGradientTest.assertNames("operator", () -> new Admm(id, new Identity(Shape.of(3, 2)),
 			Prox.l1(1), 1, 5));
 		ConjugateGradientTest.assertNames("shape", () -> new AxisDifference(Shape.of(4), true));
+		ConjugateGradientTest.assertNames("operator", () -> new Admm(null, id, Prox.l1(1), 1, 5));
+		ConjugateGradientTest.assertNames("operator", () -> new Admm(id, null, Prox.l1(1), 1, 5));
+		ConjugateGradientTest.assertNames("prox", () -> new Admm(id, id, null, 1, 5));
+		final org.priorj.prior.Denoiser gauss = org.priorj.prior.DiagonalGaussianDenoiser.uniform(1, 0,
+			1, -1, 1);
+		ConjugateGradientTest.assertNames("prior", () -> new RedStep(null, Shape.of(1, 1, 2, 2), 0.1, 1,
+			5));
+		ConjugateGradientTest.assertNames("shape", () -> new RedStep(gauss, null, 0.1, 1, 5));
+		ConjugateGradientTest.assertNames("shape", () -> new RedStep(gauss, Shape.of(2, 2), 0.1, 1, 5));
+		ConjugateGradientTest.assertNames("sigma", () -> new RedStep(gauss, Shape.of(1, 1, 2, 2), 0, 1,
+			5));
+		assertEquals("difference along the first axis of 5x3x4, periodic", new AxisDifference(Shape
+			.of(5, 3, 4), true).describe());
+		assertEquals("difference along the first axis of 5x3x4", new AxisDifference(Shape.of(5, 3, 4),
+			false).describe());
 	}
 }
