@@ -50,7 +50,7 @@ public final class RedDiff {
 		}
 	}
 
-	/** Sees what the loop hands to Adam: the time t, mu before the step, and the gradient. */
+	/** Sees what the loop hands to Adam: the time t, mu before the step, and the gradient (arrays valid during the call only). */
 	interface StepObserver {
 
 		StepObserver NONE = (t, mu, grad) -> {};
