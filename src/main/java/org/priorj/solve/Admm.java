@@ -23,18 +23,22 @@ public final class Admm {
 	private final Prox g;
 	private final double rho;
 	private final int cgIterations;
-	private final float[] z, u, kx, v, rhs, aty;
+	/** A^T y, the fixed part of every x update's right-hand side. */
+	private final float[] aty;
+	private final float[] z, u, kx, v, rhs;
 	private final SymmetricOperator normal;
 	private final ConjugateGradient cg;
 
 	/**
+	 * @param y the measurement, fixed for the whole run
 	 * @param cgIterations conjugate-gradient steps for each x update (exact for small systems once
 	 *          they reach the number of distinct eigenvalues)
 	 */
-	public Admm(final LinearOperator a, final LinearOperator k, final Prox g, final double rho,
-		final int cgIterations)
+	public Admm(final LinearOperator a, final float[] y, final LinearOperator k, final Prox g,
+		final double rho, final int cgIterations)
 	{
 		if (a == null || k == null) throw Checks.bad("operator", "got null", "linear operators");
+		SolverInputs.measurement(a, y);
 		if (g == null) throw Checks.bad("prox", "got null", "a proximal step");
 		Checks.require(k.domain().equals(a.domain()), "operator", "K maps " + k.domain() +
 			" but A maps " + a.domain(), "A and K on the same unknown");
@@ -49,20 +53,15 @@ public final class Admm {
 		kx = new float[m];
 		v = new float[m];
 		rhs = new float[n];
-		aty = new float[n];
+		aty = a.adjoint(y);
 		normal = SymmetricOperator.normal(a, 0f, 1f).plus(SymmetricOperator.normal(k, 0f,
 			(float) rho), n);
 		cg = new ConjugateGradient(n);
 	}
 
-	/**
-	 * One ADMM iteration on the measurement y, updating {@code x} in place; returns the primal
-	 * residual ||K x - z||.
-	 */
-	public double step(final float[] x, final float[] y) {
-		SolverInputs.measurement(a, y);
+	/** One ADMM iteration, updating {@code x} in place; returns the primal residual ||K x - z||. */
+	public double step(final float[] x) {
 		a.domain().check("x", x, "the unknown's shape");
-		a.adjoint(y, aty);
 		for (int i = 0; i < v.length; i++) v[i] = z[i] - u[i];
 		k.adjoint(v, rhs);
 		for (int i = 0; i < rhs.length; i++) rhs[i] = (float) (aty[i] + rho * rhs[i]);
@@ -81,15 +80,14 @@ public final class Admm {
 	 * {@code iterations} ADMM iterations from x0 (null: zeros) and z = u = 0; the history is the
 	 * primal residual ||K x - z|| of each iteration. A cancelled run returns the current x.
 	 */
-	public Result solve(final float[] y, final float[] x0, final int iterations,
-		final Progress progress)
+	public Result solve(final float[] x0, final int iterations, final Progress progress)
 	{
 		final float[] x = SolverInputs.start(a.domain(), x0);
 		java.util.Arrays.fill(z, 0f);
 		java.util.Arrays.fill(u, 0f);
 		final double[] history = new double[SolverInputs.iterations(iterations)];
 		final Iterations.Outcome o = Iterations.run("ADMM", iterations, progress, it -> {
-			history[it] = step(x, y);
+			history[it] = step(x);
 			return true;
 		});
 		return new Result(x, a.domain(), java.util.Arrays.copyOf(history, o.steps),

@@ -41,8 +41,9 @@ public final class AxisDifference implements LinearOperator {
 		Checks.length("d", d, shape.size());
 		for (int k = 0; k < slices; k++) {
 			final int next = k + 1 < slices ? k + 1 : periodic ? 0 : -1;
-			for (int i = 0; i < plane; i++)
-				d[k * plane + i] = next < 0 ? 0 : x[next * plane + i] - x[k * plane + i];
+			if (next < 0) java.util.Arrays.fill(d, k * plane, (k + 1) * plane, 0f);
+			else for (int i = 0; i < plane; i++)
+				d[k * plane + i] = x[next * plane + i] - x[k * plane + i];
 		}
 	}
 
@@ -50,12 +51,14 @@ public final class AxisDifference implements LinearOperator {
 	public void adjoint(final float[] d, final float[] x) {
 		Checks.length("d", d, shape.size());
 		Checks.length("x", x, shape.size());
+		// row k of D^T: + d[k - 1] (where slice k - 1 has a difference) - d[k] (where k has one)
 		for (int k = 0; k < slices; k++) {
 			final int previous = k > 0 ? k - 1 : periodic ? slices - 1 : -1;
 			final boolean own = periodic || k + 1 < slices;
-			for (int i = 0; i < plane; i++)
-				x[k * plane + i] = (previous < 0 ? 0 : d[previous * plane + i]) - (own ? d[k * plane + i]
-					: 0);
+			for (int i = 0; i < plane; i++) {
+				final float in = previous < 0 ? 0 : d[previous * plane + i];
+				x[k * plane + i] = own ? in - d[k * plane + i] : in;
+			}
 		}
 	}
 

@@ -77,15 +77,20 @@ class HeadlessCommandsTest {
 		assertEquals(32, zf.getWidth());
 	}
 
+	/** The message of the refusal behind a command's failure. */
+	private static String refusal(final org.junit.jupiter.api.function.Executable run) {
+		Throwable cause = assertThrows(ExecutionException.class, run);
+		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException))
+			cause = cause.getCause();
+		return cause.getMessage();
+	}
+
 	@Test
 	void refusalsReachTheCallerWithTheParameterName() {
 		final ImagePlus rgb = IJ.createImage("rgb", "RGB white", 16, 16, 1);
-		final ExecutionException e = assertThrows(ExecutionException.class, () -> commands.run(
-			SimulateCommand.class, true, "input", rgb, "operator", "identity").get());
-		Throwable cause = e;
-		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException))
-			cause = cause.getCause();
-		assertTrue(cause.getMessage().contains("Parameter 'input'"), cause.getMessage());
+		final String message = refusal(() -> commands.run(SimulateCommand.class, true, "input", rgb,
+			"operator", "identity").get());
+		assertTrue(message.contains("Parameter 'input'"), message);
 	}
 
 	@Test
@@ -108,11 +113,8 @@ class HeadlessCommandsTest {
 			"(?s).*iterations_run=([0-9]+).*", "$1"));
 		assertTrue(auto > 3, "auto ran " + auto);
 		assertTrue(run.apply(3).contains("iterations_run=3"), "an explicit count is honoured");
-		final ExecutionException e = assertThrows(ExecutionException.class, () -> commands.run(
-			ReconstructClassicalCommand.class, true, "measurement", m, "iterations", "many").get());
-		Throwable cause = e;
-		while (cause.getCause() != null && !(cause instanceof IllegalArgumentException))
-			cause = cause.getCause();
-		assertTrue(cause.getMessage().contains("Parameter 'iterations'"), cause.getMessage());
+		final String message = refusal(() -> commands.run(ReconstructClassicalCommand.class, true,
+			"measurement", m, "iterations", "many").get());
+		assertTrue(message.contains("Parameter 'iterations'"), message);
 	}
 }

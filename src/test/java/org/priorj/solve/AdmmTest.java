@@ -71,9 +71,9 @@ class AdmmTest {
 		final Shape s = Shape.of(depth, 2, 3);
 		final float[] y = DenseOperator.randomVector(s.size(), 3);
 		final double lambda = 0.3;
-		final Admm admm = new Admm(new Identity(s), new AxisDifference(s, periodic), Prox.l1(lambda),
-			1, 20);
-		final Result r = admm.solve(y, null, 3000, Progress.NONE);
+		final Admm admm = new Admm(new Identity(s), y, new AxisDifference(s, periodic), Prox.l1(
+			lambda), 1, 20);
+		final Result r = admm.solve(null, 3000, Progress.NONE);
 		final RealMatrix d = dense(new AxisDifference(Shape.of(depth, 1), periodic));
 		for (int c = 0; c < plane; c++) {
 			final double[] column = new double[depth];
@@ -86,9 +86,9 @@ class AdmmTest {
 			.iterations() - 1]);
 		assertTrue(r.history()[0] > 1e-2, "the first iterate is not yet split-consistent");
 		// every solve starts again from z = u = 0: one iteration gives what a new instance gives
-		final float[] fresh = new Admm(new Identity(s), new AxisDifference(s, periodic), Prox.l1(
-			lambda), 1, 20).solve(y, null, 1, Progress.NONE).estimate();
-		final float[] again = admm.solve(y, null, 1, Progress.NONE).estimate();
+		final float[] fresh = new Admm(new Identity(s), y, new AxisDifference(s, periodic), Prox.l1(
+			lambda), 1, 20).solve(null, 1, Progress.NONE).estimate();
+		final float[] again = admm.solve(null, 1, Progress.NONE).estimate();
 		for (int i = 0; i < again.length; i++) assertEquals(fresh[i], again[i], 1e-6);
 	}
 
@@ -108,7 +108,7 @@ class AdmmTest {
 		};
 		final RealMatrix ktk = dense(k).transpose().multiply(dense(k));
 		final double[] want = a.solveNormal(ktk, mu, a.adjointDouble(y));
-		final Result r = new Admm(a, k, quadratic, 2, 30).solve(y, null, 500, Progress.NONE);
+		final Result r = new Admm(a, y, k, quadratic, 2, 30).solve(null, 500, Progress.NONE);
 		for (int i = 0; i < want.length; i++)
 			assertEquals(want[i], r.estimate()[i], 1e-4, "entry " + i);
 	}
@@ -144,15 +144,18 @@ class AdmmTest {
 		assertEquals(0, out[2]);
 		assertEquals(0, out[3]);
 		final Identity id = new Identity(Shape.of(2, 2));
+		final float[] y = new float[4];
 		ConjugateGradientTest.assertNames("lambda", () -> Prox.l1(-1));
-		ConjugateGradientTest.assertNames("rho", () -> new Admm(id, id, Prox.l1(1), 0, 5));
-		ConjugateGradientTest.assertNames("iterations", () -> new Admm(id, id, Prox.l1(1), 1, 0));
-		ConjugateGradientTest.assertNames("operator", () -> new Admm(id, new Identity(Shape.of(3, 2)),
-			Prox.l1(1), 1, 5));
+		ConjugateGradientTest.assertNames("rho", () -> new Admm(id, y, id, Prox.l1(1), 0, 5));
+		ConjugateGradientTest.assertNames("iterations", () -> new Admm(id, y, id, Prox.l1(1), 1, 0));
+		ConjugateGradientTest.assertNames("operator", () -> new Admm(id, y, new Identity(Shape.of(3,
+			2)), Prox.l1(1), 1, 5));
+		ConjugateGradientTest.assertNames("measurement", () -> new Admm(id, new float[5], id, Prox.l1(
+			1), 1, 5));
 		ConjugateGradientTest.assertNames("shape", () -> new AxisDifference(Shape.of(4), true));
-		ConjugateGradientTest.assertNames("operator", () -> new Admm(null, id, Prox.l1(1), 1, 5));
-		ConjugateGradientTest.assertNames("operator", () -> new Admm(id, null, Prox.l1(1), 1, 5));
-		ConjugateGradientTest.assertNames("prox", () -> new Admm(id, id, null, 1, 5));
+		ConjugateGradientTest.assertNames("operator", () -> new Admm(null, y, id, Prox.l1(1), 1, 5));
+		ConjugateGradientTest.assertNames("operator", () -> new Admm(id, y, null, Prox.l1(1), 1, 5));
+		ConjugateGradientTest.assertNames("prox", () -> new Admm(id, y, id, null, 1, 5));
 		final org.priorj.prior.Denoiser gauss = org.priorj.prior.DiagonalGaussianDenoiser.uniform(1, 0,
 			1, -1, 1);
 		ConjugateGradientTest.assertNames("prior", () -> new RedStep(null, Shape.of(1, 1, 2, 2), 0.1, 1,

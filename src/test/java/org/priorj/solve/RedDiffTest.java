@@ -26,6 +26,11 @@ class RedDiffTest {
 
 	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
 
+	/** The loop tests' problem: a stationary prior on 4 x 6 images and a dense 10 x 24 A. */
+	private static final StationaryOracle PRIOR = new StationaryOracle(4, 6, 0.1);
+	private static final DenseOperator A = DenseOperator.random(10, PRIOR.image(), -0.5, 3);
+	private static final float[] Y = DenseOperator.randomVector(10, 4);
+
 	@Test
 	void visitsTheReferenceTimesAndWeights() {
 		final int[] t100 = new RedDiff(SCHEDULE).withSteps(100).times();
@@ -203,10 +208,10 @@ class RedDiffTest {
 	@Test
 	void theGradientHandedToAdamIsTheOracleMeanPlusItsOwnDraw() {
 		final double lambda = 2;
-		final StationaryOracle prior = new StationaryOracle(4, 6, 0.1);
+		final StationaryOracle prior = PRIOR;
 		final int n = prior.size;
-		final DenseOperator a = DenseOperator.random(10, prior.image(), -0.5, 3);
-		final float[] y = DenseOperator.randomVector(10, 4), init = prior.unevenImage(2);
+		final DenseOperator a = A;
+		final float[] y = Y, init = prior.unevenImage(2);
 		final int[] times = { 400, 300, 200, 100, 0 };
 		final double[][] sum = new double[times.length][2];
 		final int runs = 200;
@@ -258,10 +263,10 @@ class RedDiffTest {
 	@Test
 	void muMovesByAdamWithTheReferenceSettings() {
 		final double lr = 0.05;
-		final StationaryOracle prior = new StationaryOracle(4, 6, 0.1);
+		final StationaryOracle prior = PRIOR;
 		final int n = prior.size;
-		final DenseOperator a = DenseOperator.random(10, prior.image(), -0.5, 3);
-		final float[] y = DenseOperator.randomVector(10, 4);
+		final DenseOperator a = A;
+		final float[] y = Y;
 		final List<float[]> mus = new ArrayList<>(), grads = new ArrayList<>();
 		final Result r = new RedDiff(SCHEDULE).withLambda(1).withLearningRate(lr).withSteps(8)
 			.withStartTime(400).withSeed(2).solve(a, y, prior.unevenImage(1), prior.model, prior
@@ -311,9 +316,9 @@ class RedDiffTest {
 	/** The history is the data term 1/2 mean((y - A mu)^2) of each step, before its Adam update. */
 	@Test
 	void theHistoryIsTheDataTermOfEachStep() {
-		final StationaryOracle prior = new StationaryOracle(4, 6, 0.1);
-		final DenseOperator a = DenseOperator.random(10, prior.image(), -0.5, 3);
-		final float[] y = DenseOperator.randomVector(10, 4);
+		final StationaryOracle prior = PRIOR;
+		final DenseOperator a = A;
+		final float[] y = Y;
 		final List<Double> data = new ArrayList<>();
 		final Result r = new RedDiff(SCHEDULE).withSteps(6).withStartTime(300).solve(a, y, prior
 			.unevenImage(1), prior.model, prior.batch(), Progress.NONE, (t, mu, grad) -> {
