@@ -195,6 +195,8 @@ class PriorRegistryTest {
 		analytic("none", null);
 		analytic("other", "{\"model\": \"laplace\", \"mean\": 0}");
 		analytic("short", "{\"model\": \"gaussian\", \"mean\": 0.4}");
+		analytic("nameless", "{\"mean\": 0.4, \"std\": 0.2}");
+		analytic("wordy", "{\"model\": \"gaussian\", \"mean\": 0.4, \"std\": \"wide\"}");
 		final PriorRegistry r = PriorRegistries.withAllKinds(registry());
 		final Shape s = Shape.of(1, 1, 6, 8);
 		final float[] x = new float[s.size()];
@@ -207,5 +209,7 @@ class PriorRegistryTest {
 		assertRefuses("analytic", () -> r.load("none"));
 		assertRefuses("analytic.model", () -> r.load("other"));
 		assertRefuses("analytic.std", () -> r.load("short"));
+		assertRefuses("analytic.model", () -> r.load("nameless"));
+		assertRefuses("analytic.std", () -> r.load("wordy"));
 	}
 }
