@@ -16,7 +16,7 @@ import org.priorj.metrics.Psnr;
 import org.priorj.physics.Blur;
 import org.priorj.physics.Boundary;
 import org.priorj.physics.Kernel;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.ct.RotationCentre;

@@ -17,13 +17,16 @@ import org.priorj.image.ValueRange;
 import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.image.phantom.RandomEllipses;
 import org.priorj.metrics.Psnr;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.Task;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Operators;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.Denoiser;
@@ -32,11 +35,11 @@ import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.DdsPreset;
-import org.priorj.solve.DdsReconstruction;
+import org.priorj.solve.Dds;
+import org.priorj.solve.TaskDefaults;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
-import org.priorj.solve.RedDiffRestoration;
 import org.priorj.solve.Result;
 
 /**
@@ -136,7 +139,7 @@ final class DdsBench {
 		for (int i = 0; i < n; i++)
 			ms.add(Simulator.simulate(truth.get(i), Shape.of(SIZE, SIZE), op, ctNoise(a, truth.get(i)),
 				200 + i));
-		final DdsPreset preset = DdsPreset.of("ct");
+		final DdsPreset preset = TaskDefaults.dds(Task.CT);
 		final BaselineGrid fbp = BaselineGrid.single("fbp", "FBP").score(ms, (i, e) -> Psnr.compute(
 			truth.get(i), e, 1));
 		final BaselineGrid tv = BaselineGrid.tv(CT_TV, 300, true).score(ms, (i, e) -> Psnr.compute(
@@ -146,8 +149,8 @@ final class DdsBench {
 		int calls = 0;
 		for (int i = 0; i < n; i++) {
 			final long t0 = System.nanoTime();
-			final Result r = DdsReconstruction.reconstruct(ms.get(i).operator(), ms.get(i).data(),
-				preset, prior, ValueRange.fromMinMax(0, 1, -1, 1), 0, Progress.NONE);
+			final Result r = Dds.reconstruct(Problems.fromMeasurement(ms.get(i), names.get(i)), prior,
+				preset, 0, Progress.NONE);
 			secs[i] = (System.nanoTime() - t0) / 1e9;
 			calls = r.iterations();
 			if (i == 0) first = r.estimate();
@@ -176,10 +179,10 @@ final class DdsBench {
 			e) -> Psnr.compute(truth, SingleCoilMri.magnitude(e), 1));
 		final BaselineGrid tv = BaselineGrid.tv(MRI_TV, 300, false).score(ms, (i, e) -> Psnr.compute(
 			truth, SingleCoilMri.magnitude(e), 1));
-		final DdsPreset preset = DdsPreset.of("mri");
+		final DdsPreset preset = TaskDefaults.dds(Task.MRI);
 		final long t0 = System.nanoTime();
-		final Result r = DdsReconstruction.reconstruct(m.operator(), m.data(), preset, prior,
-			ValueRange.fromMinMax(0, 1, -1, 1), 0, Progress.NONE);
+		final Result r = Dds.reconstruct(Problems.fromMeasurement(m, "brain_slice_complex.tif"), prior,
+			preset, 0, Progress.NONE);
 		final double secs = (System.nanoTime() - t0) / 1e9;
 		final float[] est = SingleCoilMri.magnitude(r.estimate());
 		table("MRI, `" + op + "`, noiseless, " + w + "×" + h + ", prior " + prior.name() +
@@ -248,14 +251,12 @@ final class DdsBench {
 		final OperatorSpec op = OperatorSpec.parse(SPARSE);
 		final LinearOperator a = Operators.build(op, Shape.of(SIZE, SIZE));
 		final Measurement m = Simulator.simulate(x, Shape.of(SIZE, SIZE), op, ctNoise(a, x), 1);
-		final DdsPreset preset = DdsPreset.of("ct");
-		final ValueRange range = ValueRange.fromMinMax(0, 1, -1, 1);
-		DdsReconstruction.reconstruct(m.operator(), m.data(), preset.with(5, Double.NaN, -1,
-			Double.NaN, -1, null), prior, range, 0, Progress.NONE); // warm-up
+		final DdsPreset preset = TaskDefaults.dds(Task.CT);
+		final Problem problem = Problems.fromMeasurement(m, "Shepp-Logan");
+		Dds.reconstruct(problem, prior, preset.withSteps(5), 0, Progress.NONE); // warm-up
 		final TimedDenoiser timed = new TimedDenoiser(prior);
 		final long t0 = System.nanoTime();
-		final Result r = DdsReconstruction.reconstruct(m.operator(), m.data(), preset, timed, range, 0,
-			Progress.NONE);
+		final Result r = Dds.reconstruct(problem, timed, preset, 0, Progress.NONE);
 		final double total = (System.nanoTime() - t0) / 1e9, net = timed.nanos / 1e9;
 		final long v0 = System.nanoTime();
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
@@ -266,12 +267,11 @@ final class DdsBench {
 		final double tvSecs = (System.nanoTime() - v0) / 1e9;
 		// RED-Diff on the same task: no CT preset exists, so the denoising preset's weights from
 		// the FBP start, with as many network calls as DDS
-		final RedDiffPreset rp = RedDiffPreset.of("denoising");
+		final RedDiffPreset rp = TaskDefaults.redDiff(Task.DENOISING).withSteps(50).withStartTime(100)
+			.withInit(preset.init());
 		final TimedDenoiser redTimed = new TimedDenoiser(prior);
 		final long w0 = System.nanoTime();
-		final Result red = RedDiffRestoration.restore(m.operator(), m.data(), redTimed, range, rp
-			.applyTo(new RedDiff(DiffusionSchedule.linear())).withSteps(50).withStartTime(100),
-			DdsReconstruction.start(preset, m.operator(), m.data(), Progress.NONE), Progress.NONE);
+		final Result red = RedDiff.reconstruct(problem, redTimed, rp, 0, Progress.NONE);
 		final double redSecs = (System.nanoTime() - w0) / 1e9;
 		out.println();
 		out.println("Speed, sparse-view CT 256×256 (" + SPARSE + "), preset " + preset + "; CPU, " +
@@ -283,7 +283,7 @@ final class DdsBench {
 			timed.calls, total, net, total / net, Psnr.compute(x, r.estimate(), 1), OperatorBench.bytes(
 				DenoiserBench.procStatusKb("VmHWM") * 1024)));
 		out.println(String.format(Locale.ROOT, "| RED-Diff (λ %s, lr %s, start 100, FBP start) | %d | %.2f | %.2f | %.2f | %.2f | |",
-			rp.lambda, rp.lr, redTimed.calls, redSecs, redTimed.nanos / 1e9, redSecs / (redTimed.nanos /
+			rp.lambda(), rp.learningRate(), redTimed.calls, redSecs, redTimed.nanos / 1e9, redSecs / (redTimed.nanos /
 				1e9), Psnr.compute(x, red.estimate(), 1)));
 		out.println(String.format(Locale.ROOT, "| TV (λ %s, 300 it., non-negative) | 0 | %.2f | – | – | %.2f | |",
 			SPEED_TV, tvSecs, Psnr.compute(x, tv, 1)));

@@ -16,7 +16,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.prior.NetworkDenoiser;
 import org.priorj.prior.NoiseConditionalUnet;
 import org.priorj.train.TrainingOptions;

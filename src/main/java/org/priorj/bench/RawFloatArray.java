@@ -12,7 +12,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The array exchange format of PriorJ's benchmarks, which numpy writes without extra packages:

@@ -14,10 +14,13 @@ import org.priorj.cli.Montage;
 import org.priorj.cli.TestImages;
 import org.priorj.image.ValueRange;
 import org.priorj.metrics.Psnr;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.Task;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
@@ -26,7 +29,9 @@ import org.priorj.prior.PriorRegistry;
 import org.priorj.solve.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
-import org.priorj.solve.RedDiffRestoration;
+import org.priorj.solve.TaskDefaults;
+import org.priorj.solve.ClassicalMethods;
+import org.priorj.solve.RedDiff;
 import org.priorj.solve.Result;
 
 /**
@@ -114,7 +119,8 @@ final class RedDiffBench {
 			ms.add(Simulator.simulate(x, Shape.of(size, size), OperatorSpec.parse(spec + " seed=" + i),
 				new GaussianNoise(NOISE), 100 + i));
 		}
-		final RedDiffPreset preset = RedDiffPreset.of(task);
+		final RedDiffPreset preset = TaskDefaults.redDiff(Task.parse("task", task, TaskDefaults
+			.redDiffTasks()));
 		out.println();
 		out.println("Task " + task + ", `" + spec + "`, noise " + NOISE + ", " + n + " held-out images " +
 			size + "×" + size + "; RED-Diff preset " + preset + ":");
@@ -139,7 +145,8 @@ final class RedDiffBench {
 		float[] redFirst = null;
 		for (int i = 0; i < n; i++) {
 			final long t0 = System.nanoTime();
-			final Result r = RedDiffRestoration.restore(ms.get(i), prior, UNIT_TO_PRIOR, Progress.NONE);
+			final Result r = RedDiff.reconstruct(Problems.fromMeasurement(ms.get(i), IMAGES[i]), prior,
+				preset, 0, Progress.NONE);
 			secs[i] = (System.nanoTime() - t0) / 1e9;
 			if (i == 0) redFirst = r.estimate();
 			red[i] = Psnr.compute(truth.get(i), r.estimate(), 1);
@@ -190,30 +197,28 @@ final class RedDiffBench {
 	}
 
 	private void speed(final Denoiser prior) {
-		final RedDiffPreset preset = RedDiffPreset.of("inpainting");
+		final RedDiffPreset preset = TaskDefaults.redDiff(Task.INPAINTING);
 		out.println();
 		out.println("Speed, inpainting preset (" + preset + "), one restoration per size after one " +
 			"warm-up run at the same size; CPU, " + Runtime.getRuntime().availableProcessors() +
 			" cores:");
 		out.println();
-		out.println("| size | start (" + preset.init + ") s | steps | steps s | network s | outside " +
+		out.println("| size | start (" + preset.initLabel() + ") s | steps | steps s | network s | outside " +
 			"the network per step | ms per step | peak RSS | Java heap used |");
 		out.println("|---|---|---|---|---|---|---|---|---|");
 		for (final int s : new int[] { 256, 512 }) {
 			final float[] x = TestImages.gray(images, IMAGES[0], s);
 			final Measurement m = Simulator.simulate(x, Shape.of(s, s), OperatorSpec.parse(
 				"mask missing_fraction=0.5"), new GaussianNoise(NOISE), 1);
-			final RedDiff warm = preset.applyTo(new RedDiff(DiffusionSchedule.linear())).withSteps(5);
+			final Problem problem = Problems.fromMeasurement(m, IMAGES[0]);
 			final long i0 = System.nanoTime();
-			final float[] start = RedDiffRestoration.start(preset.init, m.operator(), m.data(), "mask",
-				Progress.NONE);
+			ClassicalMethods.reconstruct(preset.init().orElseThrow(), m.operator(), m.data(),
+				Task.INPAINTING, new ClassicalMethods.Parameters(), Progress.NONE);
 			final double init = (System.nanoTime() - i0) / 1e9;
-			RedDiffRestoration.restore(m.operator(), m.data(), prior, UNIT_TO_PRIOR, warm, start,
-				Progress.NONE);
+			RedDiff.reconstruct(problem, prior, preset.withSteps(5), 0, Progress.NONE); // warm-up
 			final TimedDenoiser timed = new TimedDenoiser(prior);
 			final long t0 = System.nanoTime();
-			final Result r = RedDiffRestoration.restore(m.operator(), m.data(), timed, UNIT_TO_PRIOR,
-				preset.applyTo(new RedDiff(DiffusionSchedule.linear())), start, Progress.NONE);
+			final Result r = RedDiff.reconstruct(problem, timed, preset, 0, Progress.NONE);
 			final double total = (System.nanoTime() - t0) / 1e9, net = timed.nanos / 1e9;
 			final Runtime rt = Runtime.getRuntime();
 			out.println(String.format(Locale.ROOT, "| %d×%d | %.2f | %d | %.2f | %.2f | %.1f %% | %.0f | %s | %s |",

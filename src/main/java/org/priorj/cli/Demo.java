@@ -18,22 +18,24 @@ import org.priorj.image.Checks;
 import org.priorj.image.ImagePlusConverter;
 import org.priorj.metrics.Psnr;
 import org.priorj.metrics.Ssim;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
-import org.priorj.image.ValueRange;
 import org.priorj.solve.ClassicalMethods;
-import org.priorj.solve.DdsReconstruction;
-import org.priorj.solve.RedDiffRestoration;
+import org.priorj.solve.Dds;
+import org.priorj.solve.RedDiff;
+import org.priorj.solve.TaskDefaults;
 import org.priorj.solve.Progress;
 import org.priorj.solve.Result;
 
@@ -157,8 +159,9 @@ final class Demo {
 	/** RED-Diff with the task's shipped preset and the natural-gray prior, seed 0. */
 	private Case redDiff(final PriorRegistry registry, final Case c) {
 		final long t0 = System.nanoTime();
-		final Result r = RedDiffRestoration.restore(c.measurement, registry.load("natural-gray"),
-			ValueRange.fromMinMax(0, 1, -1, 1), Progress.NONE);
+		final Problem problem = Problems.fromMeasurement(c.measurement, c.image);
+		final Result r = RedDiff.reconstruct(problem, registry.load("natural-gray"), TaskDefaults
+			.redDiff(problem.task()), 0, Progress.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		c.estimates.add(new Estimate("RED-Diff natural-gray, " + r.iterations() + " steps", r
 			.estimate(), c, s));
@@ -170,8 +173,9 @@ final class Demo {
 	/** DDS with the task's shipped preset and a shipped prior, seed 0 (MRI shown as magnitude). */
 	private Case dds(final PriorRegistry registry, final String prior, final Case c) {
 		final long t0 = System.nanoTime();
-		final Result r = DdsReconstruction.reconstruct(c.measurement, registry.load(prior),
-			ValueRange.fromMinMax(0, 1, -1, 1), 0, Progress.NONE);
+		final Problem problem = Problems.fromMeasurement(c.measurement, c.image);
+		final Result r = Dds.reconstruct(problem, registry.load(prior), TaskDefaults.dds(problem
+			.task()), 0, Progress.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		final boolean complex = c.measurement.operatorSpec().kind().equals("mri");
 		c.estimates.add(new Estimate("DDS " + prior + ", " + r.iterations() + " network calls",

@@ -49,6 +49,16 @@ public final class CommandParameters {
 		return 0;
 	}
 
+	/**
+	 * The widget style of a parameter that names an installed prior: a dialog offers the installed
+	 * priors as a choice (macros and the command line still take any name, and refuse an unknown one).
+	 */
+	public static final String PRIOR_STYLE = "priorj-prior";
+
+	public static boolean isPrior(final ModuleItem<?> item) {
+		return PRIOR_STYLE.equals(item.getWidgetStyle());
+	}
+
 	/** What a macro or dialog gives for an optional image left out (ImageJ's own word for it). */
 	public static final String NO_IMAGE = "*None*";
 

@@ -15,6 +15,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
 import org.priorj.image.Checks;
+import org.priorj.prior.PriorService;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -54,7 +55,7 @@ public class CommandPlugIn implements PlugIn {
 			final CommandInfo info = commands.getCommand(className);
 			if (info == null) throw new IllegalStateException("No PriorJ command " + className);
 			final Map<String, Object> inputs = GraphicsEnvironment.isHeadless() ? fromOptions(info,
-				defaults(context, info)) : fromDialog(info, defaults(context, info), LAST_USED
+				defaults(context, info)) : fromDialog(context, info, defaults(context, info), LAST_USED
 					.getOrDefault(className, Map.of()));
 			if (inputs == null) return; // dialog cancelled
 			if (!GraphicsEnvironment.isHeadless()) {
@@ -114,8 +115,8 @@ public class CommandPlugIn implements PlugIn {
 		return in;
 	}
 
-	private static Map<String, Object> fromDialog(final CommandInfo info, final Module defaults,
-		final Map<String, Object> last)
+	private static Map<String, Object> fromDialog(final Context context, final CommandInfo info,
+		final Module defaults, final Map<String, Object> last)
 	{
 		final GenericDialog gd = new GenericDialog("PriorJ " + info.getLabel().replace("...", ""));
 		final List<ModuleItem<?>> items = CommandParameters.items(info);
@@ -134,6 +135,8 @@ public class CommandPlugIn implements PlugIn {
 			}
 			else if (CommandParameters.hasChoices(item)) gd.addChoice(name, item.getChoices().stream().map(
 				Object::toString).toArray(String[]::new), String.valueOf(d));
+			else if (CommandParameters.isPrior(item)) gd.addChoice(name, installedPriors(context, String
+				.valueOf(d)), String.valueOf(d));
 			else if (type == boolean.class || type == Boolean.class) gd.addCheckbox(name, Boolean.TRUE
 				.equals(d));
 			else if (type == int.class || type == Integer.class) gd.addNumericField(name, ((Number) d)
@@ -156,7 +159,8 @@ public class CommandPlugIn implements PlugIn {
 					title));
 			}
 			else if (type == ImagePlus.class) in.put(name, gd.getNextImage());
-			else if (CommandParameters.hasChoices(item)) in.put(name, gd.getNextChoice());
+			else if (CommandParameters.hasChoices(item) || CommandParameters.isPrior(item)) in.put(name,
+				gd.getNextChoice());
 			else if (type == boolean.class || type == Boolean.class) in.put(name, gd.getNextBoolean());
 			else if (type == int.class || type == Integer.class) in.put(name, (int) Math.round(gd
 				.getNextNumber()));
@@ -164,6 +168,14 @@ public class CommandPlugIn implements PlugIn {
 			else in.put(name, gd.getNextString());
 		}
 		return in;
+	}
+
+	/** The installed priors' names, {@code current} first if it is not installed (it is refused later, by name). */
+	private static String[] installedPriors(final Context context, final String current) {
+		final List<String> names = new ArrayList<>(context.service(PriorService.class).registry()
+			.list().keySet());
+		if (!names.contains(current)) names.add(0, current);
+		return names.toArray(new String[0]);
 	}
 
 	/** The parameters' descriptions, shown by the dialog's Help button. */

@@ -7,7 +7,7 @@ import org.priorj.image.ValueRange;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorService;
 import org.priorj.prior.TiledDenoising;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -28,7 +28,7 @@ public class DenoiseCommand implements Command {
 	@Parameter(persist = false, label = "input", description = "A grey image or stack")
 	private ImagePlus input;
 
-	@Parameter(persist = false, label = "prior", description = "Name of an installed prior " +
+	@Parameter(persist = false, label = "prior", style = CommandParameters.PRIOR_STYLE, description = "Name of an installed prior " +
 		"(Plugins › PriorJ › Priors › List)")
 	private String prior = "natural-gray";
 

@@ -5,8 +5,9 @@ import ij.ImageStack;
 import ij.process.FloatProcessor;
 
 import org.priorj.image.Checks;
+import org.priorj.image.Pixels;
 import org.priorj.image.ImagePlusConverter;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The arrays PriorJ's layers work on, read from and written to ImageJ images. Reading always copies,
@@ -26,6 +27,17 @@ final class Images {
 			parameter, "image '" + imp.getTitle() + "' is colour",
 			"an 8-, 16- or 32-bit gray image (Image > Type > 32-bit first)");
 		return Checks.finite(parameter, ImagePlusConverter.pixels(imp));
+	}
+
+	/** The image as PriorJ's layers take it (pixels read by copy), named by its parameter. */
+	static Pixels of(final String parameter, final ImagePlus imp) {
+		final float[] values = pixels(parameter, imp);
+		return new Pixels(parameter, imp.getTitle(), shape(imp), values);
+	}
+
+	/** {@link #of}, or null for an optional image left out. */
+	static Pixels optional(final String parameter, final ImagePlus imp) {
+		return imp == null ? null : of(parameter, imp);
 	}
 
 	static Shape shape(final ImagePlus imp) {

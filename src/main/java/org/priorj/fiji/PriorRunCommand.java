@@ -1,14 +1,25 @@
 package org.priorj.fiji;
 
+import java.util.function.Function;
+
+import ij.ImagePlus;
+
 import org.priorj.image.Checks;
+import org.priorj.image.Pixels;
 import org.priorj.image.ValueRange;
+import org.priorj.physics.MeasurementFile;
+import org.priorj.physics.Problem;
 import org.priorj.prior.PriorService;
+import org.priorj.solve.Reconstructor;
 import org.scijava.app.StatusService;
 import org.scijava.plugin.Parameter;
 
 /**
- * The parameters every command that runs a learned prior shares, declared once: the seed, K runs
- * (mean and standard deviation), the device, and the values mapped onto the prior's [-1, 1].
+ * What every command that runs a learned solver shares, declared once: the prior and the device,
+ * the seed, K runs (mean and standard deviation), the map of the values onto the prior's
+ * [-1, 1], and the run itself: K seeds of the solver on the problem, on the device asked for, with
+ * the record every output carries ({@link RunRecord}). A subclass turns its parameters into a
+ * {@link Problem} and its preset, and writes its outputs.
  */
 abstract class PriorRunCommand {
 
@@ -30,23 +41,68 @@ abstract class PriorRunCommand {
 		"Where the prior runs: auto (the GPU if PyTorch finds one), cpu or gpu")
 	protected String device = "auto";
 
-	@Parameter(persist = false, label = "range_min", description = "Value mapped to -1; " +
-		"range_min = range_max: the 0.1 and 99.9 percentiles of the measured values (RED-Diff) or " +
-		"of the classical reconstruction (DDS)")
-	protected double range_min = 0;
+	@Parameter(persist = false, label = "range_min", description = "Value mapped to -1; auto: " +
+		"the 0.1 percentile of the measured values (RED-Diff) or of the classical reconstruction " +
+		"(DDS)")
+	protected String range_min = Overrides.AUTO;
 
-	@Parameter(persist = false, label = "range_max", description = "Value mapped to 1")
-	protected double range_max = 0;
+	@Parameter(persist = false, label = "range_max", description = "Value mapped to 1; auto: the " +
+		"99.9 percentile")
+	protected String range_max = Overrides.AUTO;
 
-	/** Refuses samples below 1 and a range upside down. */
-	protected void checkRunSettings() {
-		Checks.require(samples >= 1, "samples", "got " + samples, "an integer >= 1");
-		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
-			range_min, "range_max >= range_min (equal: percentiles)");
+	/** A solver's run: the K runs and the record of the run for the outputs' Info. */
+	static final class Run {
+
+		final SampleRuns runs;
+		final String record;
+
+		Run(final SampleRuns runs, final String record) {
+			this.runs = runs;
+			this.record = record;
+		}
 	}
 
-	/** The user's range onto [-1, 1], or null when range_min = range_max (percentiles). */
+	/**
+	 * The input as a measurement when {@code inputIs} says so, or when it is {@code auto} and the
+	 * image's Info carries PriorJ's measurement lines; else {@code plain} data or an {@code image} to
+	 * simulate an acquisition of.
+	 */
+	static Problem problem(final ImagePlus input, final String inputIs, final String plainName,
+		final Function<ImagePlus, Problem> measurement, final Function<Pixels, Problem> plain,
+		final Function<Pixels, Problem> image)
+	{
+		final Pixels pixels = Images.of("input", input);
+		final String is = "auto".equals(inputIs) ? (isMeasurement(input) ? "measurement" : plainName)
+			: inputIs;
+		if (is.equals("measurement")) return measurement.apply(input);
+		if (is.equals(plainName)) return plain.apply(pixels);
+		if (is.equals("image")) return image.apply(pixels);
+		throw Checks.bad("input_is", "'" + inputIs + "'", "auto, measurement, " + plainName +
+			" or image");
+	}
+
+	/** True when the image's Info carries PriorJ's measurement lines. */
+	static boolean isMeasurement(final ImagePlus imp) {
+		final Object info = imp.getProperty("Info");
+		return info != null && info.toString().contains("priorj.format=" + MeasurementFile.FORMAT);
+	}
+
+	/** K runs of {@code solver} with {@code preset} on the problem, the prior on the device asked for. */
+	protected <S> Run run(final Problem problem, final String prior, final S preset,
+		final Reconstructor<S> solver)
+	{
+		Checks.require(samples >= 1, "samples", "got " + samples, "an integer >= 1");
+		final ValueRange range = givenRange();
+		final Problem p = range == null ? problem : problem.withRange(range);
+		return PriorOnDevice.use(priors, device, prior, (d, where) -> {
+			final SampleRuns runs = SampleRuns.run(samples, seed, new StatusProgress(status), (s,
+				progress) -> solver.reconstruct(p, d, preset, s, progress));
+			return new Run(runs, RunRecord.of(p, preset, runs, d, where, seed));
+		});
+	}
+
+	/** The user's range onto [-1, 1], or null for auto (percentiles). */
 	protected ValueRange givenRange() {
-		return range_max > range_min ? ValueRange.fromMinMax(range_min, range_max, -1, 1) : null;
+		return Overrides.range(range_min, range_max);
 	}
 }

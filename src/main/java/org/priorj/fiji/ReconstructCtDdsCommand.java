@@ -2,13 +2,11 @@ package org.priorj.fiji;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
-import org.priorj.physics.GaussianNoise;
-import org.priorj.physics.LinearOperator;
-import org.priorj.physics.OperatorSpec;
-import org.priorj.physics.Operators;
-import org.priorj.physics.Shape;
-import org.priorj.solve.DdsPreset;
+import org.priorj.image.Shape;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.SideInputs;
+import org.priorj.physics.Task;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -52,7 +50,8 @@ public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 		"Gaussian noise added to the simulated sinogram, relative to its maximum (0.005 = 0.5 %)")
 	private double noise_level = 0.005;
 
-	@Parameter(persist = false, label = "prior", description = "Name of an installed diffusion " +
+	@Parameter(persist = false, label = "prior", style = CommandParameters.PRIOR_STYLE,
+		description = "Name of an installed diffusion " +
 		"prior (Plugins › PriorJ › Priors › List priors)")
 	private String prior = "ct";
 
@@ -64,46 +63,20 @@ public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 
 	@Override
 	public void run() {
-		final float[] pixels = Images.pixels("input", input);
-		final DdsPreset preset = preset("ct");
-		final Problem problem = problem(input, input_is, "radon", "sinogram", () -> fromSinogram(pixels),
-			() -> simulated(pixels));
-		final String[] info = new String[1];
-		final SampleRuns runs = solve(problem, preset, prior, info);
-		final Shape shape = problem.operator.domain();
-		reconstruction = Images.image(input.getShortTitle() + "-dds", runs.mean, shape, info[0]);
-		if (samples > 1) std = Images.image(input.getShortTitle() + "-dds-std", runs.sd, shape,
-			stdInfo(runs, "", info[0]));
+		final Problem problem = problem(input, input_is, "sinogram", in -> measurement(in, Task.CT),
+			sinogram -> Problems.fromImage(Task.CT, sinogram, sides(angles.isBlank() ? infoAngles(
+				input) : angles)), image -> Problems.simulate(Task.CT, image, sides(angles), noise_level,
+					seed));
+		final Run run = reconstruct(problem, prior);
+		final Shape shape = problem.imageShape();
+		reconstruction = Images.image(input.getShortTitle() + "-dds", run.runs.mean, shape,
+			run.record);
+		if (samples > 1) std = Images.image(input.getShortTitle() + "-dds-std", run.runs.sd, shape,
+			RunRecord.std("", "DDS", run.runs, seed, run.record));
 	}
 
-	private Problem fromSinogram(final float[] pixels) {
-		Checks.require(input.getStackSize() == 1, "input", "a stack of " + input.getStackSize() +
-			" sinograms", "one sinogram (rows = angles, columns = detector bins)");
-		final int rows = input.getHeight(), bins = input.getWidth();
-		Checks.require(detectors == 0 || detectors == bins, "detectors", detectors + " for a sinogram " +
-			bins + " bins wide", "the sinogram's width " + bins + " (or 0)");
-		String text = angles.isBlank() ? infoAngles(input) : angles.trim();
-		if (text == null) text = "0:180:" + rows;
-		final double[] list = Operators.angles(text);
-		Checks.require(list.length == rows, "angles", list.length + " angles ('" + text + "')",
-			"one angle per sinogram row: " + rows);
-		final int n = size > 0 ? size : bins;
-		final OperatorSpec spec = OperatorSpec.of("radon", "angles", text, "detectors", Integer
-			.toString(bins));
-		final LinearOperator a = Operators.build(spec, Shape.of(n, n));
-		return new Problem(a, pixels, spec.toString(), "sinogram " + input.getTitle());
-	}
-
-	private Problem simulated(final float[] pixels) {
-		Checks.require(input.getStackSize() == 1, "input", "a stack of " + input.getStackSize() +
-			" images", "one image to simulate a scan of");
-		final String text = angles.isBlank() ? "0:180:30" : angles.trim();
-		final OperatorSpec spec = OperatorSpec.of("radon", "angles", text);
-		final LinearOperator a = Operators.build(spec, Images.shape(input));
-		final float[] clean = a.apply(pixels);
-		final float[] y = GaussianNoise.relativeToMax(clean, noise_level).corrupt(clean, seed);
-		return new Problem(a, y, spec + " (simulated, noise " + noise_level + " x max)", "image " +
-			input.getTitle());
+	private SideInputs.Sinogram sides(final String angleText) {
+		return new SideInputs.Sinogram(angleText, detectors, size);
 	}
 
 	/** Angles from a {@code priorj.angles=} line of the image's Info, or null. */

@@ -2,21 +2,24 @@ package org.priorj.fiji;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 
 import org.priorj.image.Checks;
-import org.priorj.image.ValueRange;
-import org.priorj.physics.LinearOperator;
-import org.priorj.prior.Denoiser;
-import org.priorj.prior.DiffusionSchedule;
-import org.priorj.prior.PriorDevice;
-import org.priorj.solve.ClassicalMethods;
-import org.priorj.solve.Progress;
+import org.priorj.image.Shape;
+import org.priorj.physics.MeasurementFile;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.SideInputs;
+import org.priorj.physics.Task;
+import org.priorj.solve.ClassicalMethod;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
-import org.priorj.solve.RedDiffRestoration;
+import org.priorj.solve.TaskDefaults;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -66,26 +69,26 @@ public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 			"downsampling model)")
 	private int factor = 4;
 
-	@Parameter(persist = false, label = "prior", description = "Name of an installed diffusion " +
-		"prior (Plugins › PriorJ › Priors › List priors)")
+	@Parameter(persist = false, label = "prior", style = CommandParameters.PRIOR_STYLE, description =
+		"Name of an installed diffusion prior (Plugins › PriorJ › Priors › List priors)")
 	private String prior = "natural-gray";
 
-	@Parameter(persist = false, label = "steps", min = "0", description = "RED-Diff steps (diffusion " +
-		"times visited); 0: the task's preset")
-	private int steps = 0;
+	@Parameter(persist = false, label = "steps", description = "RED-Diff steps (diffusion times " +
+		"visited), 1 to 1000; auto: the task's preset")
+	private String steps = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "lambda", description = "Weight of the prior against the " +
-		"data; negative: the task's preset (0 fits the data only)")
-	private double lambda = -1;
+		"data, 0 or more (0 fits the data only); auto: the task's preset")
+	private String lambda = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "learning_rate", description = "Adam's learning rate, for " +
-		"data in [-1, 1]; 0 or negative: the task's preset")
-	private double learning_rate = 0;
+		"data in [-1, 1], above 0; auto: the task's preset")
+	private String learning_rate = Overrides.AUTO;
 
-	@Parameter(persist = false, label = "init", description = "Start of the mean: preset (the " +
-		"task's), pseudo_inverse (as the reference code) or a classical method such as " +
+	@Parameter(persist = false, label = "init", description = "Start of the mean: auto (the " +
+		"task's preset), pseudo_inverse (as the reference code) or a classical method such as " +
 		"biharmonic_inpainting, bicubic, richardson_lucy, tv")
-	private String init = "preset";
+	private String init = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "show_loss", description = "Also plot the data term " +
 		"1/2 mean((y - A x0)^2) per step")
@@ -102,72 +105,40 @@ public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 
 	@Override
 	public void run() {
-		final float[] pixels = Images.pixels("input", input);
-		checkSettings();
-		final RestorationProblem problem = RestorationProblem.isMeasurement(input) ? RestorationProblem
-			.fromMeasurement(input, task) : RestorationProblem.fromImage(input, pixels, task, mask,
-				boxes, psf, psf_image, factor);
-		final RedDiffPreset preset = RedDiffPreset.of(problem.task);
-		final ValueRange range = givenRange() != null ? givenRange() : ValueRange.fromPercentiles(
-			problem.observedValues(), -1, 1);
-		PriorOnDevice.use(priors, device, prior, (d, where) -> {
-			solve(problem, preset, range, d, where);
-			return null;
-		});
+		final Problem problem = isMeasurement(input) ? Problems.fromMeasurement(MeasurementFile
+			.fromImagePlus(input), input.getTitle(), TaskDefaults.redDiffTasks(), Overrides.isAuto(task)
+				? Optional.empty() : Optional.of(Task.parse("task", task, TaskDefaults.redDiffTasks())))
+			: Problems.fromImage(plainTask(), Images.of("input", input), new SideInputs.Restoration(
+				Images.optional("mask", mask), boxes, psf, Images.optional("psf_image", psf_image),
+				factor));
+		final Run run = run(problem, prior, preset(problem.task()), RedDiff::reconstruct);
+		final Shape shape = problem.imageShape();
+		restored = Images.image(input.getShortTitle() + "-red-diff", run.runs.mean, shape,
+			run.record);
+		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", run.runs.sd,
+			shape, RunRecord.std("", "RED-Diff", run.runs, seed, run.record));
+		if (show_loss) loss = lossPlot(run.runs.histories, run.runs.first.historyLabel());
 	}
 
-	private void checkSettings() {
-		Checks.require(steps >= 0, "steps", "got " + steps, "0 (the task's preset) or 1 to " +
-			DiffusionSchedule.DEFAULT_STEPS);
-		checkRunSettings();
-		Checks.require(!Double.isNaN(lambda) && !Double.isInfinite(lambda), "lambda", "got " + lambda,
-			"a finite number (negative: the task's preset)");
-		Checks.require(!Double.isNaN(learning_rate) && !Double.isInfinite(learning_rate),
-			"learning_rate", "got " + learning_rate, "a finite number (0 or negative: the task's preset)");
-		Checks.require(init != null && (init.equals("preset") || init.equals(
-			RedDiffRestoration.PSEUDO_INVERSE) || !init.equals("auto") && java.util.Arrays.asList(
-				ClassicalMethods.NAMES).contains(init)), "init", "'" + init + "'", "preset, " +
-					RedDiffRestoration.PSEUDO_INVERSE + " or a classical method: " + String.join(", ",
-						ClassicalMethods.NAMES).replace("auto, ", ""));
+	private Task plainTask() {
+		Checks.require(!Overrides.isAuto(task), "task", "'auto' but '" + input.getTitle() +
+			"' is not a PriorJ measurement (its Info names no operator)", Task.labels(TaskDefaults
+				.redDiffTasks()) + " for a plain degraded image");
+		return Task.parse("task", task, TaskDefaults.redDiffTasks());
 	}
 
-	/** The solver with the task's preset and the user's overrides, for one seed. */
-	private RedDiff solver(final RedDiffPreset preset, final long s) {
-		final RedDiff r = preset.applyTo(new RedDiff(DiffusionSchedule.linear())).withSeed(s);
-		if (steps > 0) r.withSteps(steps);
-		if (lambda >= 0) r.withLambda(lambda);
-		if (learning_rate > 0) r.withLearningRate(learning_rate);
-		return r;
-	}
-
-	private void solve(final RestorationProblem problem, final RedDiffPreset preset,
-		final ValueRange range, final Denoiser d, final PriorDevice where)
-	{
-		final LinearOperator a = problem.operator;
-		final String startMethod = "preset".equals(init) ? preset.init : init;
-		final float[] start = RedDiffRestoration.start(startMethod, a, problem.data, RedDiffPreset
-			.kindOf(problem.task), Progress.NONE);
-		final SampleRuns runs = SampleRuns.run(samples, seed, new StatusProgress(status), (s,
-			progress) -> RedDiffRestoration.restore(a, problem.data, d, range, solver(preset, s), start,
-				progress));
-		final String info = info(problem, preset, runs, d, where) + "priorj.init=" + startMethod +
-			"\n";
-		restored = Images.image(input.getShortTitle() + "-red-diff", runs.mean, a.domain(), info);
-		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", runs.sd, a
-			.domain(), "priorj.output=per-pixel standard deviation over " + runs.done +
-				" RED-Diff runs (seeds " + seed + " to " + (seed + runs.done - 1) +
-				"), in the input's units\n" + info);
-		if (show_loss) loss = lossPlot(runs.histories, runs.first.historyLabel());
-	}
-
-	private String info(final RestorationProblem problem, final RedDiffPreset preset,
-		final SampleRuns runs, final Denoiser d, final PriorDevice where)
-	{
-		return "priorj.method=" + runs.first.describe() + "\n" + "priorj.task=" + problem.task +
-			" (preset " + preset + ")\n" + "priorj.operator=" + problem.operatorText + "\n" +
-			"priorj.prior=" + d.name() + " (range [" + d.low() + ", " + d.high() + "], sigma " + d
-				.minSigma() + "-" + d.maxSigma() + ")\n" + "priorj.device=" + where + "\n" +
-			"priorj.input=" + input.getTitle() + "\n" + runs.describe(seed) + (runs.cancelled ? "priorj.cancelled=true (the current estimate when Esc was pressed)\n" : "");
+	/** The task's preset with the user's overrides. */
+	private RedDiffPreset preset(final Task t) {
+		RedDiffPreset p = TaskDefaults.redDiff(t);
+		final OptionalInt s = Overrides.integer("steps", steps);
+		if (s.isPresent()) p = p.withSteps(s.getAsInt());
+		final OptionalDouble l = Overrides.number("lambda", lambda);
+		if (l.isPresent()) p = p.withLambda(l.getAsDouble());
+		final OptionalDouble lr = Overrides.number("learning_rate", learning_rate);
+		if (lr.isPresent()) p = p.withLearningRate(lr.getAsDouble());
+		if (Overrides.isAuto(init)) return p;
+		return p.withInit(init.trim().equals(RedDiffPreset.PSEUDO_INVERSE) ? Optional.empty()
+			: Optional.of(ClassicalMethod.parse("init", init.trim())));
 	}
 
 	private ImagePlus lossPlot(final List<double[]> histories, final String label) {

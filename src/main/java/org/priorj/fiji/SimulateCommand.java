@@ -10,7 +10,7 @@ import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Operators;
 import org.priorj.physics.PoissonCtNoise;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.Simulator;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;

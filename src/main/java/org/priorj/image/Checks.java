@@ -16,6 +16,22 @@ public final class Checks {
 			"; allowed: " + allowed + ".");
 	}
 
+	/**
+	 * The constant of {@code type} whose lower-case name is {@code text}; refused as
+	 * {@code parameter} with every name if none is.
+	 */
+	public static <E extends Enum<E>> E choice(final String parameter, final String text,
+		final Class<E> type)
+	{
+		final StringBuilder names = new StringBuilder();
+		for (final E e : type.getEnumConstants()) {
+			final String name = e.name().toLowerCase(java.util.Locale.ROOT);
+			if (name.equals(text)) return e;
+			names.append(names.length() > 0 ? ", " : "").append(name);
+		}
+		throw bad(parameter, "'" + text + "'", names.toString());
+	}
+
 	public static void require(final boolean ok, final String parameter, final String given,
 		final String allowed)
 	{

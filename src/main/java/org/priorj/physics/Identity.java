@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 /** A = I: the forward model of denoising. */
 public final class Identity implements LinearOperator {
 

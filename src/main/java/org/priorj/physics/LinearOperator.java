@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 import java.util.Random;
 
 import org.priorj.image.Checks;

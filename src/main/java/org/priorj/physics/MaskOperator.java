@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 import org.priorj.image.Checks;
 
 /**

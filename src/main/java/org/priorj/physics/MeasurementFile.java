@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,38 +53,40 @@ public final class Operators {
 	public static LinearOperator build(final OperatorSpec spec, final Shape image) {
 		Checks.require(image.rank() == 2 || image.rank() == 3, "image", "shape " + image,
 			"a 2-D image (H, W) or a stack (Z, H, W)");
-		switch (spec.kind()) {
-			case "mri":
+		final Task task = Task.ofKind(spec.kind());
+		switch (task) {
+			case MRI:
 				Checks.require(image.rank() == 3 && image.dim(0) == 2, "image", "shape " + image,
 					"a complex image (2, H, W): real and imaginary plane as two channels");
 				return mri(spec, image.dim(1), image.dim(2));
-			case "dynamic-ct":
+			case DYNAMIC_CT:
 				Checks.require(image.rank() == 3, "image", "shape " + image,
 					"a time series (T, H, W)");
 				return dynamicCt(spec, image.dim(0), image.dim(1), image.dim(2));
 			default:
-				if (image.rank() == 3) return SliceWiseOperator.repeat(build2d(spec, image.dim(1),
+				if (image.rank() == 3) return SliceWiseOperator.repeat(build2d(task, spec, image.dim(1),
 					image.dim(2)), image.dim(0));
-				return build2d(spec, image.dim(0), image.dim(1));
+				return build2d(task, spec, image.dim(0), image.dim(1));
 		}
 	}
 
-	private static LinearOperator build2d(final OperatorSpec spec, final int h, final int w) {
-		switch (spec.kind()) {
-			case "identity":
+	private static LinearOperator build2d(final Task task, final OperatorSpec spec, final int h,
+		final int w)
+	{
+		switch (task) {
+			case DENOISING:
 				return new Identity(Shape.of(h, w));
-			case "mask":
+			case INPAINTING:
 				return new MaskOperator(h, w, mask(spec, h, w));
-			case "blur":
+			case DEBLURRING:
 				return new Blur(h, w, psf(spec.get("psf", "gaussian:2")), boundary(spec));
-			case "downsample":
+			case SUPER_RESOLUTION:
 				return new Downsampling(h, w, spec.getInt("factor", 4), method(spec), boundary(spec));
-			case "radon":
+			case CT:
 				return new ParallelBeamProjector(h, w, angles(spec.get("angles", "0:180:180")), spec
 					.getInt("detectors", Math.max(h, w)), centre(spec));
 			default:
-				throw Checks.bad("operator", "kind '" + spec.kind() + "'",
-					"identity, mask, blur, downsample, radon, dynamic-ct, mri");
+				throw new AssertionError(task);
 		}
 	}
 
@@ -228,27 +232,11 @@ public final class Operators {
 	}
 
 	private static RotationCentre centre(final OperatorSpec spec) {
-		final String c = spec.get("center", "geometric");
-		switch (c) {
-			case "geometric":
-				return RotationCentre.GEOMETRIC;
-			case "pixel":
-				return RotationCentre.PIXEL;
-			default:
-				throw Checks.bad("center", "'" + c + "'", "geometric or pixel (scikit-image's convention)");
-		}
+		return Checks.choice("center", spec.get("center", "geometric"), RotationCentre.class);
 	}
 
 	private static Boundary boundary(final OperatorSpec spec) {
-		final String b = spec.get("boundary", "reflect");
-		switch (b) {
-			case "reflect":
-				return Boundary.REFLECT;
-			case "zero":
-				return Boundary.ZERO;
-			default:
-				throw Checks.bad("boundary", "'" + b + "'", "reflect or zero");
-		}
+		return Checks.choice("boundary", spec.get("boundary", "reflect"), Boundary.class);
 	}
 
 	private static Downsampling.Method method(final OperatorSpec spec) {

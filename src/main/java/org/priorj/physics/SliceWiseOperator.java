@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;

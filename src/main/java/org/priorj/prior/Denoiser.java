@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * A Gaussian denoiser D(x, sigma) ~ E[x0 | x0 + sigma n = x], the one prior convention every

@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The input checks every {@link Denoiser} and {@link EpsilonModel} makes, so that each refuses a bad

@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * A denoiser that passes every call to another; subclasses override what they change (timing a

@@ -2,7 +2,7 @@ package org.priorj.prior;
 
 import org.apache.commons.math3.special.Erf;
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The simplest {@link LatentPrior}: the latent is the image itself (encoder and decoder are the

@@ -16,7 +16,7 @@ import ai.djl.training.ParameterStore;
 
 import org.priorj.image.Checks;
 import org.priorj.image.TensorConverter;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * A {@link Denoiser} backed by a trained {@link NoiseConditionalUnet} with the preconditioning of

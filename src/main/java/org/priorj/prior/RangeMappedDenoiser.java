@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * A denoiser trained on [lo, hi] presented on another value range [lo', hi'] by the affine map

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import org.jtransforms.fft.DoubleFFT_2D;
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The exact MMSE denoiser of a stationary Gaussian prior {@code x_0 ~ N(m, C)} on periodic images:

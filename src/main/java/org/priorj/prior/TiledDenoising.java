@@ -5,7 +5,7 @@ import java.util.logging.Logger;
 import org.priorj.image.Checks;
 import org.priorj.image.Tiler;
 import org.priorj.image.ValueRange;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Runs a {@link Denoiser} on a user's image or stack: maps its values into the prior's range (the

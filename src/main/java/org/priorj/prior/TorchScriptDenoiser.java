@@ -66,7 +66,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	}
 
 	@Override
-	public synchronized float[] denoise(final float[] x, final org.priorj.physics.Shape nchw,
+	public synchronized float[] denoise(final float[] x, final org.priorj.image.Shape nchw,
 		final double sigma)
 	{
 		DenoiserInputs.check(this, x, nchw, sigma);
@@ -79,7 +79,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	}
 
 	@Override
-	public synchronized float[] vjp(final float[] x, final org.priorj.physics.Shape nchw,
+	public synchronized float[] vjp(final float[] x, final org.priorj.image.Shape nchw,
 		final double sigma, final float[] v)
 	{
 		DenoiserInputs.check(this, x, nchw, sigma);
@@ -96,7 +96,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	}
 
 	private static NDArray input(final NDManager m, final float[] x,
-		final org.priorj.physics.Shape s)
+		final org.priorj.image.Shape s)
 	{
 		return m.create(x, new Shape(s.dim(0), s.dim(1), s.dim(2), s.dim(3)));
 	}

@@ -2,7 +2,7 @@ package org.priorj.solve;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The forward difference along the first axis of an array (the slices of a volume, the frames of a

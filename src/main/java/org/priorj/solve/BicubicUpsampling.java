@@ -5,7 +5,7 @@ import java.util.Map;
 import org.priorj.image.Checks;
 import org.priorj.physics.Boundary;
 import org.priorj.physics.Downsampling;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.SparseRows;
 
 /**

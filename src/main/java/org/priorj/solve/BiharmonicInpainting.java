@@ -1,7 +1,7 @@
 package org.priorj.solve;
 
 import org.priorj.physics.MaskOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Biharmonic inpainting: the missing pixels (mask 0) are filled with the values that minimise the

@@ -10,8 +10,9 @@ import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.MaskOperator;
 import org.priorj.physics.Measurement;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.SliceWiseOperator;
+import org.priorj.physics.Task;
 import org.priorj.physics.ct.FbpFilter;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
@@ -29,9 +30,9 @@ import org.priorj.physics.mri.SingleCoilMri;
 public final class ClassicalMethods {
 
 	/** Every name {@link #reconstruct} accepts, {@code auto} first. */
-	public static final String[] NAMES = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov",
-		"richardson_lucy", "bicubic", "harmonic_inpainting", "biharmonic_inpainting", "zero_filled",
-		"adjoint" };
+	public static final String[] NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+		"auto"), java.util.Arrays.stream(ClassicalMethod.values()).map(ClassicalMethod::label))
+		.toArray(String[]::new);
 
 	private ClassicalMethods() {}
 
@@ -48,100 +49,73 @@ public final class ClassicalMethods {
 		public boolean nonnegative = false;
 	}
 
-	/**
-	 * The iterations a method runs when none are asked for: 500 for harmonic and 2000 for
-	 * biharmonic inpainting (they stop earlier once converged), 100 for the other iterative methods.
-	 */
+	/** The iterations {@code method} runs when none are asked for. */
 	public static int defaultIterations(final String method) {
-		switch (method) {
-			case "harmonic_inpainting":
-				return HarmonicInpainting.DEFAULT_ITERATIONS;
-			case "biharmonic_inpainting":
-				return BiharmonicInpainting.DEFAULT_ITERATIONS;
-			default:
-				return 100;
-		}
+		return ClassicalMethod.parse("method", method).defaultIterations();
 	}
 
 	/** The method {@code auto} stands for, given a measurement's operator. */
 	public static String auto(final Measurement m) {
-		switch (m.operatorSpec().kind()) {
-			case "radon":
-				return "fbp";
-			case "dynamic-ct":
-				return "cgls";
-			case "mri":
-				return "zero_filled";
-			case "mask":
-				return "harmonic_inpainting";
-			case "downsample":
-				return "bicubic";
-			case "blur":
-				return "richardson_lucy";
-			case "identity":
-				return "tv";
-			default:
-				return "cgls";
-		}
+		return TaskDefaults.baseline(Task.ofKind(m.operatorSpec().kind())).label();
 	}
 
 	public static Result reconstruct(final String method, final Measurement m,
 		final Parameters p, final Progress progress)
 	{
-		final String name = "auto".equals(method) ? auto(m) : method;
-		return reconstruct(name, m.operator(), m.data(), m.operatorSpec().kind(), p, progress);
+		final Task task = Task.ofKind(m.operatorSpec().kind());
+		final ClassicalMethod c = "auto".equals(method) ? TaskDefaults.baseline(task)
+			: ClassicalMethod.parse("method", method);
+		return reconstruct(c, m.operator(), m.data(), task, p, progress);
 	}
 
-	/**
-	 * The named method (not {@code auto}) on any operator; {@code kind} is the operator's kind as
-	 * {@link org.priorj.physics.OperatorSpec} names it (it marks complex MRI data).
-	 */
-	public static Result reconstruct(final String name, final LinearOperator a, final float[] y,
-		final String kind, final Parameters p, final Progress progress)
+	/** {@code method} on any operator posing {@code task} (which says whether the image is complex). */
+	public static Result reconstruct(final ClassicalMethod method, final LinearOperator a,
+		final float[] y, final Task task, final Parameters p, final Progress progress)
 	{
-		final boolean complex = kind.equals("mri");
-		final int iterations = Checks.positive("iterations", p.iterations.orElse(defaultIterations(
-			name)));
+		final boolean complex = task.isComplex();
+		final String name = method.label();
+		final int iterations = Checks.positive("iterations", p.iterations.orElse(method
+			.defaultIterations()));
 		Checks.nonNegative("lambda", p.lambda);
-		switch (name) {
-			case "adjoint":
+		switch (method) {
+			case ADJOINT:
 				return direct("adjoint", a.adjoint(y), a.domain(), Map.of());
-			case "fbp":
+			case FBP:
 				return fbp(a, y, p.filter);
-			case "cgls":
+			case CGLS:
 				return Cgls.solve(a, y, null, 0, iterations, Cgls.DEFAULT_TOLERANCE, progress);
-			case "sirt":
+			case SIRT:
 				Checks.require(!complex, "method", "sirt for MRI", "a real operator (CT, blur...)");
 				return Sirt.solve(a, y, null, Sirt.DEFAULT_RELAXATION, p.nonnegative, iterations, 0,
 					progress);
-			case "tikhonov":
+			case TIKHONOV:
 				return Tikhonov.solve(a, y, p.lambda, Tikhonov.Regulariser.IDENTITY, iterations,
 					Tikhonov.DEFAULT_TOLERANCE, progress);
-			case "tv":
+			case TV:
 				if (a instanceof Identity) return new TvDenoiser(p.lambda).withIterations(iterations)
 					.denoise(y, a.domain(), progress);
 				return new TvRegularized(p.lambda).withIterations(iterations).withNonNegativity(
 					p.nonnegative).withComplexImage(complex).solve(a, y, progress);
-			case "richardson_lucy":
+			case RICHARDSON_LUCY:
 				Checks.require(!complex, "method", "richardson_lucy for MRI",
 					"an operator with non-negative entries (blur, CT)");
 				return RichardsonLucy.solve(a, y, iterations, progress);
-			case "bicubic":
+			case BICUBIC:
 				return bicubic(a, y);
-			case "harmonic_inpainting":
+			case HARMONIC_INPAINTING:
 				return HarmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
 					HarmonicInpainting.DEFAULT_TOLERANCE, progress);
-			case "biharmonic_inpainting":
+			case BIHARMONIC_INPAINTING:
 				return BiharmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
 					BiharmonicInpainting.DEFAULT_TOLERANCE, progress);
-			case "zero_filled":
+			case ZERO_FILLED:
 				if (a instanceof MultiCoilMri) return direct("zero_filled", ((MultiCoilMri) a).zeroFilled(
 					y), a.domain(), Map.of());
-				Checks.require(a instanceof SingleCoilMri, "method", "zero_filled for operator '" + kind +
-					"'", "zero_filled for mri measurements");
+				Checks.require(a instanceof SingleCoilMri, "method", "zero_filled for operator '" + a
+					.describe() + "'", "zero_filled for mri measurements");
 				return direct("zero_filled", ((SingleCoilMri) a).zeroFilled(y), a.domain(), Map.of());
 			default:
-				throw Checks.bad("method", "'" + name + "'", String.join(", ", NAMES));
+				throw new AssertionError(method);
 		}
 	}
 
@@ -211,15 +185,6 @@ public final class ClassicalMethods {
 	}
 
 	static FbpFilter fbpFilter(final String name) {
-		switch (name) {
-			case "ramp":
-				return FbpFilter.RAMP;
-			case "shepp_logan":
-				return FbpFilter.SHEPP_LOGAN;
-			case "hann":
-				return FbpFilter.HANN;
-			default:
-				throw Checks.bad("filter", "'" + name + "'", "ramp, shepp_logan or hann");
-		}
+		return Checks.choice("filter", name, FbpFilter.class);
 	}
 }

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 import org.priorj.image.Checks;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.physics.Problem;
+import org.priorj.image.Shape;
+import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.EpsilonModel;
 
@@ -74,24 +76,27 @@ public final class Dds {
 
 	/** Number of network calls (DDIM steps), 1 to the start time. */
 	public Dds withSteps(final int s) {
+		final Dds c = copy();
 		Checks.require(s >= 1 && s <= schedule.steps(), "steps", "got " + s, "1 to " + schedule
 			.steps());
-		steps = s;
-		return this;
+		c.steps = s;
+		return c;
 	}
 
 	/** Share of fresh noise in each step's noise, 0 (deterministic) to 1. */
 	public Dds withEta(final double e) {
+		final Dds c = copy();
 		Checks.require(e >= 0 && e <= 1, "eta", "got " + e, "0 to 1");
-		eta = e;
-		return this;
+		c.eta = e;
+		return c;
 	}
 
 	/** Conjugate-gradient iterations per step (M); 0 skips data consistency. */
 	public Dds withCgIterations(final int m) {
+		final Dds c = copy();
 		Checks.require(m >= 0 && m <= 1000, "cg_iterations", "got " + m, "0 to 1000");
-		cgIterations = m;
-		return this;
+		c.cgIterations = m;
+		return c;
 	}
 
 	/**
@@ -99,21 +104,36 @@ public final class Dds {
 	 * noisy data; 0 (the default) solves the normal equations A^T A x = A^T y from x0_hat.
 	 */
 	public Dds withGamma(final double g) {
-		gamma = Checks.nonNegative("gamma", g);
-		return this;
+		final Dds c = copy();
+		c.gamma = Checks.nonNegative("gamma", g);
+		return c;
 	}
 
 	public Dds withSeed(final long s) {
-		seed = s;
-		return this;
+		final Dds c = copy();
+		c.seed = s;
+		return c;
 	}
 
 	/** Starts at diffusion time {@code t} (1 to T) instead of T. */
 	public Dds withStartTime(final int t) {
+		final Dds c = copy();
 		Checks.require(t >= 1 && t <= schedule.steps(), "start_time", "got " + t, "1 to " + schedule
 			.steps());
-		startTime = t;
-		return this;
+		c.startTime = t;
+		return c;
+	}
+
+	/** The with-methods change a copy: a solver handed to someone is never changed by them. */
+	private Dds copy() {
+		final Dds c = new Dds(schedule);
+		c.steps = steps;
+		c.cgIterations = cgIterations;
+		c.startTime = startTime;
+		c.eta = eta;
+		c.gamma = gamma;
+		c.seed = seed;
+		return c;
 	}
 
 	public boolean hasStartTime() {
@@ -142,6 +162,37 @@ public final class Dds {
 		final int[] ts = new int[n];
 		for (int i = 0; i < n; i++) ts[i] = (n - 1 - i) * k;
 		return ts;
+	}
+
+	/** Power-iteration settings for ||A||, which scales gamma. */
+	private static final int NORM_ITERATIONS = 50;
+	private static final double NORM_TOLERANCE = 1e-4;
+
+	/**
+	 * DDS on a user's CT or MRI problem, in the user's units ({@link PriorSpace}): the preset's
+	 * sampler with {@code seed}, gamma divided by ||A||^2, the chain started from the preset's
+	 * classical reconstruction noised to the largest time the prior covers (pure noise from
+	 * T = 1000 when the preset has no start and the prior covers every noise level, as the
+	 * reference code does). A grey prior sees a complex image as its two planes; a stack is one
+	 * batch of slices.
+	 */
+	public static Result reconstruct(final Problem problem, final Denoiser prior,
+		final DdsPreset preset, final long seed, final Progress progress)
+	{
+		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), Progress.NONE);
+		double norm2 = 0;
+		if (preset.gamma() > 0) {
+			final double n = space.operator().norm(NORM_ITERATIONS, NORM_TOLERANCE, 1);
+			norm2 = n * n;
+		}
+		final double gamma = norm2 > 0 ? preset.gamma() / norm2 : 0;
+		final Dds base = preset.solver().withSeed(seed).withGamma(gamma);
+		final Dds solver = base.withStartTime(space.startTime(preset.startTime(), base.schedule));
+		final Result r = solver.solve(space.operator(), space.data(), space.start(), space
+			.epsilonModel(), space.batch(), progress);
+		return space.back(r, Map.of("gamma", Double.toString(preset.gamma()), "gamma_absolute",
+			Double.toString(gamma), "init", preset.initLabel(), "network_calls", Integer.toString(r
+				.iterations())));
 	}
 
 	/**

@@ -1,82 +1,78 @@
 package org.priorj.solve;
 
-import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.OperatorSpec;
+import org.priorj.physics.Task;
+import org.priorj.prior.DiffusionSchedule;
 
 /**
- * The DDS settings PriorJ ships for one reconstruction task, tuned on training images (never on
- * the held-out images its benchmark reports), for data mapped to {@code [-1, 1]}. gamma is relative
- * to ||A||^2 (the solver gets gamma / ||A||^2), so one value serves any number of views or
- * detectors; 0 selects the noiseless normal equations. A start time of 0 means "where the prior's
- * trained noise range begins" ({@link org.priorj.prior.DiffusionSchedule#startCovering}).
+ * DDS's settings for one task: PriorJ's preset ({@link TaskDefaults#dds}) or the preset with a
+ * user's overrides, for data mapped to {@code [-1, 1]}. {@code gamma} is relative to ||A||^2 (the
+ * solver gets gamma / ||A||^2), so one value serves any number of views or detectors; 0 selects the
+ * noiseless normal equations. An empty start time means where the prior's trained noise range
+ * begins; an empty {@code init} starts the chain from pure noise (only meaningful for a prior that
+ * covers every noise level). Immutable: each {@code with} returns a new, checked preset.
  */
-public final class DdsPreset {
+public record DdsPreset(Task task, int steps, double eta, int cgIterations, double gamma,
+	OptionalInt startTime, Optional<ClassicalMethod> init)
+{
 
-	/** The tasks with a preset, in the order menus list them. */
-	public static final String[] TASKS = { "ct", "mri" };
+	/** The label of the pure-noise start. */
+	public static final String NOISE = "noise";
 
-	public final String task;
-	public final int steps, cgIterations, startTime;
-	public final double eta, gamma;
-	/** The image whose noised version starts the chain: a classical method, or {@code noise}. */
-	public final String init;
-
-	public DdsPreset(final String task, final int steps, final double eta, final int cgIterations,
-		final double gamma, final int startTime, final String init)
-	{
-		this.task = task;
-		this.steps = steps;
-		this.eta = eta;
-		this.cgIterations = cgIterations;
-		this.gamma = gamma;
-		this.startTime = startTime;
-		this.init = init;
+	public DdsPreset {
+		Checks.require(steps >= 1 && steps <= DiffusionSchedule.DEFAULT_STEPS, "steps", "got " + steps,
+			"1 to " + DiffusionSchedule.DEFAULT_STEPS);
+		Checks.require(eta >= 0 && eta <= 1, "eta", "got " + eta, "0 (deterministic) to 1");
+		Checks.require(cgIterations >= 0 && cgIterations <= 1000, "cg_iterations", "got " +
+			cgIterations, "0 to 1000");
+		Checks.require(gamma >= 0 && Double.isFinite(gamma), "gamma", "got " + gamma,
+			"0 (exact fit of the data) or more");
+		startTime.ifPresent(t -> Checks.require(t >= 1 && t <= DiffusionSchedule.DEFAULT_STEPS,
+			"start_time", "got " + t, "1 to " + DiffusionSchedule.DEFAULT_STEPS));
 	}
 
-	public static DdsPreset of(final String task) {
-		switch (task == null ? "" : task.toLowerCase(Locale.ROOT)) {
-			case "ct":
-				return new DdsPreset("ct", 50, 1.0, 5, 1000, 100, "fbp");
-			case "mri":
-				return new DdsPreset("mri", 50, 1.0, 5, 1000, 100, "zero_filled");
-			default:
-				throw Checks.bad("task", "'" + task + "'", String.join(", ", TASKS));
-		}
+	public DdsPreset withSteps(final int s) {
+		return new DdsPreset(task, s, eta, cgIterations, gamma, startTime, init);
 	}
 
-	/** The task of an operator: radon → ct, mri → mri. */
-	public static String taskOf(final OperatorSpec spec) {
-		switch (spec.kind()) {
-			case "radon":
-				return "ct";
-			case "mri":
-				return "mri";
-			default:
-				throw Checks.bad("operator", "kind '" + spec.kind() + "'",
-					"radon or mri for DDS (masks, blur, downsampling: RED-Diff)");
-		}
+	public DdsPreset withEta(final double e) {
+		return new DdsPreset(task, steps, e, cgIterations, gamma, startTime, init);
 	}
 
-	/** A copy with other values where the arguments are set (steps/cg &lt; 0, eta/gamma NaN, init null: kept). */
-	public DdsPreset with(final int steps, final double eta, final int cgIterations,
-		final double gamma, final int startTime, final String init)
-	{
-		return new DdsPreset(task, steps > 0 ? steps : this.steps, Double.isNaN(eta) ? this.eta : eta,
-			cgIterations >= 0 ? cgIterations : this.cgIterations, Double.isNaN(gamma) ? this.gamma
-				: gamma, startTime >= 0 ? startTime : this.startTime, init != null ? init : this.init);
+	public DdsPreset withCgIterations(final int m) {
+		return new DdsPreset(task, steps, eta, m, gamma, startTime, init);
 	}
 
-	/** A solver with these settings (the caller scales gamma by 1 / ||A||^2 and sets the start). */
-	Dds applyTo(final Dds solver) {
-		return solver.withSteps(steps).withEta(eta).withCgIterations(cgIterations);
+	public DdsPreset withGamma(final double g) {
+		return new DdsPreset(task, steps, eta, cgIterations, g, startTime, init);
+	}
+
+	public DdsPreset withStartTime(final int t) {
+		return new DdsPreset(task, steps, eta, cgIterations, gamma, OptionalInt.of(t), init);
+	}
+
+	/** Starts the chain from {@code method}'s reconstruction, noised; empty: from pure noise. */
+	public DdsPreset withInit(final Optional<ClassicalMethod> method) {
+		return new DdsPreset(task, steps, eta, cgIterations, gamma, startTime, method);
+	}
+
+	public String initLabel() {
+		return init.map(ClassicalMethod::label).orElse(NOISE);
+	}
+
+	/** A solver with these settings (gamma and the start time are the caller's: they need A and the prior). */
+	Dds solver() {
+		return new Dds(DiffusionSchedule.linear()).withSteps(steps).withEta(eta).withCgIterations(
+			cgIterations);
 	}
 
 	@Override
 	public String toString() {
 		return task + ": steps=" + steps + " eta=" + eta + " cg_iterations=" + cgIterations +
-			" gamma=" + gamma + " start_time=" + (startTime > 0 ? Integer.toString(startTime)
-				: "prior") + " init=" + init;
+			" gamma=" + gamma + " start_time=" + (startTime.isPresent() ? Integer.toString(startTime
+				.getAsInt()) : "prior") + " init=" + initLabel();
 	}
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The fill that harmonic and biharmonic inpainting share: the missing pixels (mask 0) take the

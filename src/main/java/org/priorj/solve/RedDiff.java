@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 import org.priorj.image.Checks;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.physics.Problem;
+import org.priorj.image.Shape;
+import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.EpsilonModel;
 
@@ -70,53 +72,61 @@ public final class RedDiff {
 	}
 
 	public RedDiff withLambda(final double l) {
-		lambda = Checks.nonNegative("lambda", l);
-		return this;
+		final RedDiff c = copy();
+		c.lambda = Checks.nonNegative("lambda", l);
+		return c;
 	}
 
 	public RedDiff withLearningRate(final double l) {
-		lr = Checks.positive("lr", l);
-		return this;
+		final RedDiff c = copy();
+		c.lr = Checks.positive("lr", l);
+		return c;
 	}
 
 	public RedDiff withSteps(final int s) {
+		final RedDiff c = copy();
 		Checks.require(s >= 1 && s <= schedule.steps(), "steps", "got " + s, "1 to " + schedule
 			.steps());
-		steps = s;
-		return this;
+		c.steps = s;
+		return c;
 	}
 
 	public RedDiff withObservationWeight(final double v) {
-		obsWeight = Checks.nonNegative("obs_weight", v);
-		return this;
+		final RedDiff c = copy();
+		c.obsWeight = Checks.nonNegative("obs_weight", v);
+		return c;
 	}
 
 	public RedDiff withSigmaX0(final double s) {
-		sigmaX0 = Checks.nonNegative("sigma_x0", s);
-		return this;
+		final RedDiff c = copy();
+		c.sigmaX0 = Checks.nonNegative("sigma_x0", s);
+		return c;
 	}
 
 	public RedDiff withWeighting(final Weighting w) {
+		final RedDiff c = copy();
 		if (w == null) throw Checks.bad("weighting", "got null", "linear, sqrt, square, log or const");
-		weighting = w;
-		return this;
+		c.weighting = w;
+		return c;
 	}
 
 	public RedDiff withSeed(final long s) {
-		seed = s;
-		return this;
+		final RedDiff c = copy();
+		c.seed = s;
+		return c;
 	}
 
 	/**
 	 * Starts the descent at diffusion time {@code t} instead of T = 1000 (the reference code always
 	 * starts at T). A prior trained on a limited noise range should not be asked for noise levels
-	 * beyond it; {@link RedDiffRestoration} picks the largest time the prior covers unless told.
+	 * beyond it; {@link #reconstruct} picks the largest time the prior covers unless told.
 	 */
 	public RedDiff withStartTime(final int t) {
+		final RedDiff c = copy();
 		Checks.require(t >= 1 && t <= schedule.steps(), "start_time", "got " + t, "1 to " + schedule
 			.steps());
-		startTime = t;
-		return this;
+		c.startTime = t;
+		return c;
 	}
 
 	/**
@@ -126,10 +136,26 @@ public final class RedDiff {
 	 * near the measurement's avoids.
 	 */
 	public RedDiff withEndTime(final int t) {
+		final RedDiff c = copy();
 		Checks.require(t >= 0 && t < schedule.steps(), "end_time", "got " + t, "0 to " + (schedule
 			.steps() - 1));
-		endTime = t;
-		return this;
+		c.endTime = t;
+		return c;
+	}
+
+	/** The with-methods change a copy: a solver handed to someone is never changed by them. */
+	private RedDiff copy() {
+		final RedDiff c = new RedDiff(schedule);
+		c.lambda = lambda;
+		c.lr = lr;
+		c.obsWeight = obsWeight;
+		c.sigmaX0 = sigmaX0;
+		c.steps = steps;
+		c.startTime = startTime;
+		c.endTime = endTime;
+		c.seed = seed;
+		c.weighting = weighting;
+		return c;
 	}
 
 	public boolean hasStartTime() {
@@ -159,6 +185,29 @@ public final class RedDiff {
 	/** w_t = lambda g(sqrt((1 - abar_t) / abar_t)). */
 	public double weight(final int t) {
 		return lambda * weighting.of(schedule.sigma(t));
+	}
+
+	/** CGLS iterations for the pseudo-inverse start (exact after one for masks and averaging). */
+	static final int PSEUDO_INVERSE_ITERATIONS = 20;
+
+	/**
+	 * RED-Diff on a user's problem, in the user's units ({@link PriorSpace}): the preset's solver
+	 * with {@code seed}, mu started at the preset's classical reconstruction or else at the
+	 * pseudo-inverse of the data (as the reference code), from the largest time the prior covers
+	 * unless the preset names one. A stack is restored in one batch, every network call denoising
+	 * all its slices.
+	 */
+	public static Result reconstruct(final Problem problem, final Denoiser prior,
+		final RedDiffPreset preset, final long seed, final Progress progress)
+	{
+		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), Progress.NONE);
+		final RedDiff base = preset.solver().withSeed(seed);
+		final RedDiff solver = base.withStartTime(space.startTime(preset.startTime(), base.schedule));
+		final float[] start = space.start() != null ? space.start() : Cgls.solve(space.operator(),
+			space.data(), PSEUDO_INVERSE_ITERATIONS, Progress.NONE).estimate();
+		final Result r = solver.solve(space.operator(), space.data(), start, space.epsilonModel(),
+			space.batch(), progress);
+		return space.back(r, Map.of("init", preset.initLabel()));
 	}
 
 	/**

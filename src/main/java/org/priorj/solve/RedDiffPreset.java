@@ -1,103 +1,77 @@
 package org.priorj.solve;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.OperatorSpec;
+import org.priorj.physics.Task;
+import org.priorj.prior.DiffusionSchedule;
 
 /**
- * The RED-Diff settings PriorJ ships for one restoration task, tuned on training images (never on
- * the held-out images its benchmark reports). Values are for data mapped to {@code [-1, 1]}, as the
- * reference code's are. A start time of 0 means "where the prior's trained noise range begins"
- * ({@link org.priorj.prior.DiffusionSchedule#startCovering}).
+ * RED-Diff's settings for one task: PriorJ's preset ({@link TaskDefaults#redDiff}) or the preset
+ * with a user's overrides. Values are for data mapped to {@code [-1, 1]}, as the reference code's
+ * are. An empty start time means where the prior's trained noise range begins
+ * ({@link DiffusionSchedule#startCovering}); an empty {@code init} starts mu at the
+ * pseudo-inverse A+ y, as the reference code does. Immutable: each {@code with} returns a new
+ * preset, checked, and refuses a bad value by the command's parameter name.
  */
-public final class RedDiffPreset {
+public record RedDiffPreset(Task task, double lambda, double learningRate, int steps,
+	OptionalInt startTime, RedDiff.Weighting weighting, Optional<ClassicalMethod> init)
+{
 
-	public final String task;
-	public final double lambda, lr;
-	public final int steps, startTime;
-	public final RedDiff.Weighting weighting;
-	/** Where mu starts: {@code pseudo_inverse} or a classical method ({@link RedDiffRestoration#start}). */
-	public final String init;
+	/** The label of the pseudo-inverse start. */
+	public static final String PSEUDO_INVERSE = "pseudo_inverse";
 
-	public RedDiffPreset(final String task, final double lambda, final double lr, final int steps,
-		final int startTime, final RedDiff.Weighting weighting, final String init)
-	{
-		this.init = init;
-		this.task = task;
-		this.lambda = lambda;
-		this.lr = lr;
-		this.steps = steps;
-		this.startTime = startTime;
-		this.weighting = weighting;
+	public RedDiffPreset {
+		Checks.nonNegative("lambda", lambda);
+		Checks.require(learningRate > 0 && Double.isFinite(learningRate), "learning_rate", "got " +
+			learningRate, "a number > 0");
+		Checks.require(steps >= 1 && steps <= DiffusionSchedule.DEFAULT_STEPS, "steps", "got " + steps,
+			"1 to " + DiffusionSchedule.DEFAULT_STEPS);
+		startTime.ifPresent(t -> Checks.require(t >= 1 && t <= DiffusionSchedule.DEFAULT_STEPS,
+			"start_time", "got " + t, "1 to " + DiffusionSchedule.DEFAULT_STEPS));
+		if (weighting == null) throw Checks.bad("weighting", "none", "linear, sqrt, square, log or const");
 	}
 
-	private static final String INIT = RedDiffRestoration.PSEUDO_INVERSE;
-
-	/** The tasks with a preset, in the order menus list them. */
-	public static final String[] TASKS = { "inpainting", "super_resolution", "deblurring",
-		"denoising" };
-
-	public static RedDiffPreset of(final String task) {
-		switch (task == null ? "" : task.toLowerCase(Locale.ROOT)) {
-			case "inpainting":
-				return new RedDiffPreset("inpainting", 0.1, 0.02, 100, 100, RedDiff.Weighting.LINEAR,
-					"biharmonic_inpainting");
-			case "super_resolution":
-				return new RedDiffPreset("super_resolution", 0.25, 0.02, 100, 100,
-					RedDiff.Weighting.LINEAR, "bicubic");
-			case "deblurring":
-				return new RedDiffPreset("deblurring", 0.05, 0.02, 100, 60, RedDiff.Weighting.LINEAR,
-					"richardson_lucy");
-			case "denoising":
-				return new RedDiffPreset("denoising", 0.25, 0.02, 100, 0, RedDiff.Weighting.LINEAR, INIT);
-			default:
-				throw Checks.bad("task", "'" + task + "'", String.join(", ", TASKS));
-		}
+	public RedDiffPreset withLambda(final double l) {
+		Checks.require(Double.isFinite(l), "lambda", "got " + l, "a finite number >= 0");
+		return new RedDiffPreset(task, l, learningRate, steps, startTime, weighting, init);
 	}
 
-	/** The task an operator restores: mask → inpainting, downsample → super-resolution, ... */
-	public static String taskOf(final OperatorSpec spec) {
-		switch (spec.kind()) {
-			case "mask":
-				return "inpainting";
-			case "downsample":
-				return "super_resolution";
-			case "blur":
-				return "deblurring";
-			case "identity":
-				return "denoising";
-			default:
-				throw Checks.bad("operator", "kind '" + spec.kind() + "'",
-					"mask, downsample, blur or identity for RED-Diff (CT and MRI: DDS)");
-		}
+	public RedDiffPreset withLearningRate(final double l) {
+		return new RedDiffPreset(task, lambda, l, steps, startTime, weighting, init);
 	}
 
-	/** The operator kind of a task ({@code mask}, {@code downsample}, {@code blur}, {@code identity}). */
-	public static String kindOf(final String task) {
-		switch (of(task).task) {
-			case "inpainting":
-				return "mask";
-			case "super_resolution":
-				return "downsample";
-			case "deblurring":
-				return "blur";
-			default:
-				return "identity";
-		}
+	public RedDiffPreset withSteps(final int s) {
+		return new RedDiffPreset(task, lambda, learningRate, s, startTime, weighting, init);
 	}
 
-	/** A solver with these settings on {@code solver}'s schedule (start time left to the prior if 0). */
-	public RedDiff applyTo(final RedDiff solver) {
-		solver.withLambda(lambda).withLearningRate(lr).withSteps(steps).withWeighting(weighting);
-		if (startTime > 0) solver.withStartTime(startTime);
-		return solver;
+	public RedDiffPreset withStartTime(final int t) {
+		return new RedDiffPreset(task, lambda, learningRate, steps, OptionalInt.of(t), weighting, init);
+	}
+
+	/** Starts mu at {@code method}'s reconstruction; empty: at the pseudo-inverse. */
+	public RedDiffPreset withInit(final Optional<ClassicalMethod> method) {
+		return new RedDiffPreset(task, lambda, learningRate, steps, startTime, weighting, method);
+	}
+
+	/** The start as users name it: a classical method or {@link #PSEUDO_INVERSE}. */
+	public String initLabel() {
+		return init.map(ClassicalMethod::label).orElse(PSEUDO_INVERSE);
+	}
+
+	/** The solver with these settings on the linear schedule (the start time set where given). */
+	RedDiff solver() {
+		final RedDiff r = new RedDiff(DiffusionSchedule.linear()).withLambda(lambda).withLearningRate(
+			learningRate).withSteps(steps).withWeighting(weighting);
+		return startTime.isPresent() ? r.withStartTime(startTime.getAsInt()) : r;
 	}
 
 	@Override
 	public String toString() {
-		return task + ": lambda=" + lambda + " lr=" + lr + " steps=" + steps + " start_time=" +
-			(startTime > 0 ? Integer.toString(startTime) : "prior") + " weighting=" + weighting.name()
-				.toLowerCase(Locale.ROOT) + " init=" + init;
+		return task + ": lambda=" + lambda + " lr=" + learningRate + " steps=" + steps +
+			" start_time=" + (startTime.isPresent() ? Integer.toString(startTime.getAsInt()) : "prior") +
+			" weighting=" + weighting.name().toLowerCase(Locale.ROOT) + " init=" + initLabel();
 	}
 }

@@ -1,7 +1,7 @@
 package org.priorj.solve;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.prior.Denoiser;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The argument checks the classical methods share, so that every method refuses the same bad

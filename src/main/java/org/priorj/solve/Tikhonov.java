@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Tikhonov regularisation: x = argmin ||A x - y||^2 + lambda ||R x||^2, with R the identity

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Isotropic total-variation denoising (Rudin-Osher-Fatemi) of an image {@code (H, W)} or a volume

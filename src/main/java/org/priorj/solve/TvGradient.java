@@ -2,7 +2,7 @@ package org.priorj.solve;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The forward-difference gradient D of an image {@code (H, W)} or a volume {@code (Z, H, W)}, and

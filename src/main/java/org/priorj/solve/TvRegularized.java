@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Total-variation regularised reconstruction for any linear forward model A:

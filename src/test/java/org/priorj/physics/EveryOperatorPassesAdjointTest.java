@@ -1,5 +1,7 @@
 package org.priorj.physics;
 
+import org.priorj.image.Shape;
+
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;

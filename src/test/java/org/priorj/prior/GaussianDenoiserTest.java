@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /** The analytic Gaussian denoisers against their closed forms, computed densely in double. */
 class GaussianDenoiserTest {

@@ -8,7 +8,7 @@ import static org.priorj.prior.PriorAssertions.gaussian;
 import static org.priorj.prior.PriorAssertions.maxAbsDifference;
 
 import org.junit.jupiter.api.Test;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 class RangeMappedDenoiserTest {
 

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.MaskOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 class BiharmonicInpaintingTest {
 

@@ -15,7 +15,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.OperatorAssertions;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 class ConjugateGradientTest {
 

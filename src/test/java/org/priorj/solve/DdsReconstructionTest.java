@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 import org.priorj.image.ValueRange;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;

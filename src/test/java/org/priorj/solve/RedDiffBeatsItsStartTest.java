@@ -13,7 +13,7 @@ import org.priorj.metrics.Psnr;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorRegistries;

@@ -18,7 +18,7 @@ import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.Kernel;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.MaskOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.Vectors;
 import org.priorj.prior.Denoiser;

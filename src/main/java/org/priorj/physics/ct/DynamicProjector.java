@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 import org.priorj.physics.SliceWiseOperator;
 
 /**

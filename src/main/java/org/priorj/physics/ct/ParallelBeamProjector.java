@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The 2-D parallel-beam Radon transform of an image {@code (H, W)} into a sinogram

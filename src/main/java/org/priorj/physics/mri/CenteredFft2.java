@@ -3,7 +3,7 @@ package org.priorj.physics.mri;
 import org.jtransforms.fft.FloatFFT_2D;
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * The centred, orthonormal 2-D discrete Fourier transform of a complex image, as fastMRI's

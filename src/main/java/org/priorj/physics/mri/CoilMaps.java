@@ -3,7 +3,7 @@ package org.priorj.physics.mri;
 import java.util.Locale;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Complex coil sensitivity maps of a multi-coil MRI acquisition, shape {@code (C, 2, H, W)}: for each

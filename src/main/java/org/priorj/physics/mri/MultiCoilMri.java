@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Multi-coil (parallel imaging) Cartesian MRI: {@code y_c = M F (S_c x)} for each coil c, where

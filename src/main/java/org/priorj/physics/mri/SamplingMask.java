@@ -3,7 +3,7 @@ package org.priorj.physics.mri;
 import java.util.Locale;
 
 import org.priorj.image.Checks;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Which k-space samples of an {@code H x W} grid are measured: a binary mask (1 sampled, 0 not),

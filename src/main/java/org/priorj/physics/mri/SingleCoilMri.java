@@ -2,7 +2,7 @@ package org.priorj.physics.mri;
 
 import org.priorj.image.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 /**
  * Single-coil Cartesian MRI: {@code A = M F}, where F is the centred orthonormal 2-D FFT

@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.OperatorAssertions;
-import org.priorj.physics.Shape;
+import org.priorj.image.Shape;
 
 class MultiCoilMriTest {
 

@@ -1,8 +1,7 @@
-package org.priorj.physics;
+package org.priorj.image;
 
 import java.util.Arrays;
 
-import org.priorj.image.Checks;
 
 /**
  * The dimensions of a dense float array, slowest-varying first (for example {@code C, H, W} or

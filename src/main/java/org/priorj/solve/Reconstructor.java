@@ -1,0 +1,16 @@
+package org.priorj.solve;
+
+import org.priorj.physics.Problem;
+import org.priorj.prior.Denoiser;
+
+/**
+ * A learned solver as commands, scripts and benchmarks call it, in the spirit of DeepInverse's
+ * {@code x_hat = model(y, physics)}: a problem, a prior, the solver's settings (its preset with any
+ * overrides) and a seed in; the estimate in the problem's units, with every parameter used, out.
+ * {@link RedDiff#reconstruct} and {@link Dds#reconstruct} are two; a new solver is one more.
+ */
+@FunctionalInterface
+public interface Reconstructor<S> {
+
+	Result reconstruct(Problem problem, Denoiser prior, S settings, long seed, Progress progress);
+}

@@ -1,0 +1,83 @@
+package org.priorj.solve;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.priorj.image.Checks;
+import org.priorj.physics.Task;
+
+/**
+ * What PriorJ does for each {@link Task} unless told otherwise, in one table: its classical
+ * baseline (what {@code auto} means for a classical reconstruction) and the preset of the learned
+ * solver that handles it (RED-Diff for image restoration, DDS for CT and MRI). The presets were
+ * tuned on training images, never on the held-out images the benchmarks report.
+ */
+public final class TaskDefaults {
+
+	private static final Map<Task, ClassicalMethod> BASELINE = new EnumMap<>(Map.of(
+		Task.INPAINTING, ClassicalMethod.HARMONIC_INPAINTING,
+		Task.SUPER_RESOLUTION, ClassicalMethod.BICUBIC,
+		Task.DEBLURRING, ClassicalMethod.RICHARDSON_LUCY,
+		Task.DENOISING, ClassicalMethod.TV,
+		Task.CT, ClassicalMethod.FBP,
+		Task.DYNAMIC_CT, ClassicalMethod.CGLS,
+		Task.MRI, ClassicalMethod.ZERO_FILLED));
+
+	private static final Map<Task, RedDiffPreset> RED_DIFF = new EnumMap<>(Map.of(
+		Task.INPAINTING, redDiff(Task.INPAINTING, 0.1, 100, ClassicalMethod.BIHARMONIC_INPAINTING),
+		Task.SUPER_RESOLUTION, redDiff(Task.SUPER_RESOLUTION, 0.25, 100, ClassicalMethod.BICUBIC),
+		Task.DEBLURRING, redDiff(Task.DEBLURRING, 0.05, 60, ClassicalMethod.RICHARDSON_LUCY),
+		Task.DENOISING, redDiff(Task.DENOISING, 0.25, 0, null)));
+
+	private static final Map<Task, DdsPreset> DDS = new EnumMap<>(Map.of(
+		Task.CT, new DdsPreset(Task.CT, 50, 1.0, 5, 1000, OptionalInt.of(100), Optional.of(
+			ClassicalMethod.FBP)),
+		Task.MRI, new DdsPreset(Task.MRI, 50, 1.0, 5, 1000, OptionalInt.of(100), Optional.of(
+			ClassicalMethod.ZERO_FILLED))));
+
+	private TaskDefaults() {}
+
+	/** lr 0.02, 100 steps, linear weighting; start time 0: where the prior's range begins. */
+	private static RedDiffPreset redDiff(final Task task, final double lambda, final int startTime,
+		final ClassicalMethod init)
+	{
+		return new RedDiffPreset(task, lambda, 0.02, 100, startTime > 0 ? OptionalInt.of(startTime)
+			: OptionalInt.empty(), RedDiff.Weighting.LINEAR, Optional.ofNullable(init));
+	}
+
+	/** The classical method {@code auto} stands for. */
+	public static ClassicalMethod baseline(final Task task) {
+		return BASELINE.get(task);
+	}
+
+	/** The tasks RED-Diff has a preset for, in menu order. */
+	public static Set<Task> redDiffTasks() {
+		return Collections.unmodifiableSet(RED_DIFF.keySet());
+	}
+
+	/** The tasks DDS has a preset for, in menu order. */
+	public static Set<Task> ddsTasks() {
+		return Collections.unmodifiableSet(DDS.keySet());
+	}
+
+	/** RED-Diff's preset for {@code task}, refused as {@code task} if it has none. */
+	public static RedDiffPreset redDiff(final Task task) {
+		return presetOf(RED_DIFF, task, "RED-Diff");
+	}
+
+	/** DDS's preset for {@code task}, refused as {@code task} if it has none. */
+	public static DdsPreset dds(final Task task) {
+		return presetOf(DDS, task, "DDS");
+	}
+
+	private static <P> P presetOf(final Map<Task, P> presets, final Task task, final String solver) {
+		final P p = task == null ? null : presets.get(task);
+		if (p == null) throw Checks.bad("task", "'" + task + "' for " + solver, Task.labels(presets
+			.keySet()));
+		return p;
+	}
+}
