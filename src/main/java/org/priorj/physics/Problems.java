@@ -52,6 +52,16 @@ public final class Problems {
 		return p;
 	}
 
+	/**
+	 * A problem whose operator was built in code (a script, a test): {@code task} says how solvers
+	 * treat it (complex or not, where the default value range comes from).
+	 */
+	public static Problem of(final Task task, final LinearOperator a, final float[] data,
+		final String source)
+	{
+		return new Problem(task, a, data, a.describe(), source, null);
+	}
+
 	/** A measurement's own operator and data, whatever its task. */
 	public static Problem fromMeasurement(final Measurement m, final String title) {
 		return fromMeasurement(m, title, java.util.EnumSet.allOf(Task.class), Optional.empty());

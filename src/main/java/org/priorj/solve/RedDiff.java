@@ -203,11 +203,16 @@ public final class RedDiff {
 		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), Progress.NONE);
 		final RedDiff base = preset.solver().withSeed(seed);
 		final RedDiff solver = base.withStartTime(space.startTime(preset.startTime(), base.schedule));
-		final float[] start = space.start() != null ? space.start() : Cgls.solve(space.operator(),
-			space.data(), PSEUDO_INVERSE_ITERATIONS, Progress.NONE).estimate();
+		final float[] start = space.start() != null ? space.start() : pseudoInverse(space.operator(),
+			space.data());
 		final Result r = solver.solve(space.operator(), space.data(), start, space.epsilonModel(),
 			space.batch(), progress);
 		return space.back(r, Map.of("init", preset.initLabel()));
+	}
+
+	/** The reference code's start, mu = A+ y, by CGLS. */
+	static float[] pseudoInverse(final LinearOperator a, final float[] y) {
+		return Cgls.solve(a, y, PSEUDO_INVERSE_ITERATIONS, Progress.NONE).estimate();
 	}
 
 	/**

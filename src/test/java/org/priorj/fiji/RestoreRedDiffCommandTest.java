@@ -312,10 +312,13 @@ class RestoreRedDiffCommandTest {
 			"range_max", 1.0);
 		refuses("device", "input", in, "task", "denoising", "prior", "gauss", "device", "tpu");
 		refuses("init", "input", in, "task", "denoising", "prior", "gauss", "init", "magic");
-		refuses("init", "input", in, "task", "denoising", "prior", "gauss", "init", "auto");
+		refuses("init", "input", in, "task", "denoising", "prior", "gauss", "init", "preset");
+		refuses("steps", "input", in, "task", "denoising", "prior", "gauss", "steps", "many");
+		refuses("lambda", "input", in, "task", "denoising", "prior", "gauss", "lambda", "-0.5");
+		refuses("range_min", "input", in, "task", "denoising", "prior", "gauss", "range_max", "3");
 		refuses("task", "input", in, "prior", "gauss");
 		refuses("task", "input", simulate(in, "blur psf=gaussian:1"), "task", "inpainting", "prior",
 			"gauss");
-		refuses("operator", "input", simulate(in, "radon angles=0:180:10"), "prior", "gauss");
+		refuses("input", "input", simulate(in, "radon angles=0:180:10"), "prior", "gauss");
 	}
 }

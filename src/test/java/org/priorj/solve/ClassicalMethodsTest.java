@@ -75,8 +75,9 @@ class ClassicalMethodsTest {
 		final org.priorj.physics.SliceWiseOperator a = org.priorj.physics.SliceWiseOperator.of(masks);
 		final float[] truth = new float[2 * h * w];
 		java.util.Arrays.fill(truth, 5);
-		final Result r = ClassicalMethods.reconstruct(method, a, a.apply(truth), "mask",
-			new ClassicalMethods.Parameters(), Progress.NONE);
+		final Result r = ClassicalMethods.reconstruct(ClassicalMethod.parse("method", method), a, a
+			.apply(truth), org.priorj.physics.Task.INPAINTING, new ClassicalMethods.Parameters(),
+			Progress.NONE);
 		for (int i = 0; i < truth.length; i++)
 			assertEquals(5, r.estimate()[i], 1e-3, "slice " + i / (h * w) + " pixel " + i % (h * w));
 	}

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.priorj.image.ValueRange;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.OperatorSpec;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
 import org.priorj.image.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
@@ -68,16 +69,16 @@ class RedDiffBeatsItsStartTest {
 			final float[] truth = crop(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]));
 			final Measurement m = Simulator.simulate(truth, Shape.of(64, 64), OperatorSpec.parse(
 				operator), new GaussianNoise(0.01), 3);
-			final RedDiffPreset p = RedDiffPreset.of(RedDiffPreset.taskOf(m.operatorSpec()));
-			final float[] start = RedDiffRestoration.start(p.init, m.operator(), m.data(), m
-				.operatorSpec().kind(), Progress.NONE);
-			final Result r = RedDiffRestoration.restore(m, prior, ValueRange.fromMinMax(0, 1, -1, 1),
-				Progress.NONE);
+			final Problem problem = Problems.fromMeasurement(m, c[0]);
+			final RedDiffPreset p = TaskDefaults.redDiff(problem.task());
+			final float[] start = ClassicalMethods.reconstruct(p.init().orElseThrow(), m.operator(), m
+				.data(), problem.task(), new ClassicalMethods.Parameters(), Progress.NONE).estimate();
+			final Result r = RedDiff.reconstruct(problem, prior, p, 0, Progress.NONE);
 			final double before = Psnr.compute(truth, start, 1), after = Psnr.compute(truth, r
 				.estimate(), 1);
 			gain += (after - before) / CROPS.length;
 			table.append(String.format(Locale.ROOT, "%n%s (%s, %s): %s %.2f dB, RED-Diff %.2f dB", c[0],
-				c[1], c[2], p.init, before, after));
+				c[1], c[2], p.initLabel(), before, after));
 		}
 		assertTrue(gain > margin, String.format(Locale.ROOT, "mean gain %.2f dB, wanted > %.2f:",
 			gain, margin) + table);

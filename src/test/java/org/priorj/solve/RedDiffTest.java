@@ -3,7 +3,7 @@ package org.priorj.solve;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -344,8 +344,10 @@ class RedDiffTest {
 			final RedDiff.Weighting w = RedDiff.Weighting.values()[(int) c[0]];
 			assertEquals(c[1], w.of(r), 1e-12, w.name());
 			final RedDiff solver = new RedDiff(SCHEDULE).withLambda(2);
-			assertSame(solver, solver.withWeighting(w));
-			assertEquals(2 * c[1], solver.weight(700), 1e-9, w.name());
+			final RedDiff weighted = solver.withWeighting(w);
+			assertNotSame(solver, weighted, "a with-method changes a copy");
+			assertEquals(2 * c[1], weighted.weight(700), 1e-9, w.name());
+			assertEquals(2 * RedDiff.Weighting.LINEAR.of(r), solver.weight(700), 1e-9, "the original");
 		}
 	}
 

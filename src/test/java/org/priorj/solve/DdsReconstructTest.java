@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 import org.priorj.image.ValueRange;
 import org.priorj.image.Shape;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.Task;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.ForwardingDenoiser;
 
-class DdsReconstructionTest {
+/** Dds.reconstruct: what it adds to the sampler (gamma scaled by ||A||^2, the start time the prior covers). */
+class DdsReconstructTest {
+
+	/** Pure noise as start: the range is given, so nothing else is needed. */
+	private static final DdsPreset PRESET = TaskDefaults.dds(Task.CT).withInit(Optional.empty());
 
 	/**
 	 * gamma is relative to ||A||^2: with A = diag(d), d in {0, 1, 3} (||A|| = 3), one step at t = 0
@@ -43,9 +52,10 @@ class DdsReconstructionTest {
 			}
 		};
 		final double gamma = 2;
-		final Result r = DdsReconstruction.reconstruct(a, y, false, prior, ValueRange.fromMinMax(-1, 1,
-			-1, 1), new Dds(DiffusionSchedule.linear()).withSteps(1).withStartTime(1)
-				.withCgIterations(20).withSeed(3), gamma, new float[n], "zeros", Progress.NONE);
+		final Problem problem = Problems.of(Task.CT, a, y, "test").withRange(ValueRange.fromMinMax(-1,
+			1, -1, 1));
+		final Result r = Dds.reconstruct(problem, prior, PRESET.withSteps(1).withStartTime(1)
+			.withCgIterations(20).withGamma(gamma), 3, Progress.NONE);
 		assertEquals(1, denoised.size());
 		final double g = gamma / 9;
 		for (int i = 0; i < n; i++) {
@@ -74,12 +84,14 @@ class DdsReconstructionTest {
 		final DenseOperator a = new DenseOperator(MatrixUtils.createRealIdentityMatrix(16), Shape.of(4,
 			4));
 		final ValueRange identity = ValueRange.fromMinMax(-1, 1, -1, 1);
-		final Result covering = DdsReconstruction.reconstruct(a, new float[16], false, bounded,
-			identity, new Dds(schedule).withSteps(2), 0, null, "noise", Progress.NONE);
+		final Problem problem = Problems.of(Task.CT, a, new float[16], "test").withRange(identity);
+		final DdsPreset twoSteps = new DdsPreset(Task.CT, 2, 0.85, 5, 0, OptionalInt.empty(), Optional
+			.empty());
+		final Result covering = Dds.reconstruct(problem, bounded, twoSteps, 0, Progress.NONE);
 		assertEquals(Integer.toString(schedule.startCovering(0.3)), covering.parameters().get(
 			"start_time"));
-		final Result given = DdsReconstruction.reconstruct(a, new float[16], false, bounded, identity,
-			new Dds(schedule).withSteps(2).withStartTime(40), 0, null, "noise", Progress.NONE);
+		final Result given = Dds.reconstruct(problem, bounded, twoSteps.withStartTime(40), 0,
+			Progress.NONE);
 		assertEquals("40", given.parameters().get("start_time"));
 	}
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,9 @@ import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.Kernel;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.MaskOperator;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.Task;
 import org.priorj.image.Shape;
 import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.Vectors;
@@ -26,9 +31,18 @@ import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.ForwardingDenoiser;
 
-class RedDiffRestorationTest {
+/** RedDiff.reconstruct: what it adds to the loop (units, start, start time, batches, preset). */
+class RedDiffReconstructTest {
 
 	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
+
+	/** RedDiff's own defaults (lambda 0.25, lr 0.1, linear weighting), from the pseudo-inverse. */
+	private static final RedDiffPreset DEFAULTS = new RedDiffPreset(Task.DENOISING, 0.25, 0.1, 100,
+		OptionalInt.empty(), RedDiff.Weighting.LINEAR, Optional.empty());
+
+	private static Problem problem(final LinearOperator a, final float[] y, final ValueRange range) {
+		return Problems.of(Task.DENOISING, a, y, "test").withRange(range);
+	}
 
 	private static float[] random(final int n, final long seed) {
 		final Random r = new Random(seed);
@@ -48,10 +62,10 @@ class RedDiffRestorationTest {
 		final float[] a1 = a.apply(ones), y2 = new float[y.length];
 		for (int i = 0; i < y.length; i++) y2[i] = 100 * y[i] + 50 * a1[i];
 		final Denoiser prior = DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1);
-		final Result r1 = RedDiffRestoration.restore(a, y, prior, ValueRange.fromMinMax(0, 1, -1, 1),
-			new RedDiff(SCHEDULE).withSteps(20).withSeed(4), null, Progress.NONE);
-		final Result r2 = RedDiffRestoration.restore(a, y2, prior, ValueRange.fromMinMax(50, 150, -1,
-			1), new RedDiff(SCHEDULE).withSteps(20).withSeed(4), null, Progress.NONE);
+		final Result r1 = RedDiff.reconstruct(problem(a, y, ValueRange.fromMinMax(0, 1, -1, 1)), prior,
+			DEFAULTS.withSteps(20), 4, Progress.NONE);
+		final Result r2 = RedDiff.reconstruct(problem(a, y2, ValueRange.fromMinMax(50, 150, -1, 1)),
+			prior, DEFAULTS.withSteps(20), 4, Progress.NONE);
 		for (int i = 0; i < h * w; i++)
 			assertEquals(100 * r1.estimate()[i] + 50, r2.estimate()[i], 2e-3, "pixel " + i);
 		assertEquals("pseudo_inverse", r1.parameters().get("init"));
@@ -63,10 +77,10 @@ class RedDiffRestorationTest {
 		final int h = 16, w = 16;
 		final LinearOperator mask = new MaskOperator(h, w, InpaintingMasks.randomPixels(h, w, 0.5, 1));
 		final float[] ym = mask.apply(random(h * w, 2));
-		assertArrayEquals(ym, mask.apply(RedDiffRestoration.pseudoInverse(mask, ym)), 1e-5f);
+		assertArrayEquals(ym, mask.apply(RedDiff.pseudoInverse(mask, ym)), 1e-5f);
 		final LinearOperator sr = new Downsampling(h, w, 4, Downsampling.Method.BLOCK_AVERAGE);
 		final float[] ys = random(16, 3);
-		final float[] up = RedDiffRestoration.pseudoInverse(sr, ys);
+		final float[] up = RedDiff.pseudoInverse(sr, ys);
 		assertArrayEquals(ys, sr.apply(up), 1e-5f);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++)
@@ -74,7 +88,7 @@ class RedDiffRestorationTest {
 		// blur: the residual of the start is far below that of zero
 		final LinearOperator blur = new Blur(h, w, Kernel.gaussian(1.5), Boundary.REFLECT);
 		final float[] yb = blur.apply(random(h * w, 4));
-		final float[] r = blur.apply(RedDiffRestoration.pseudoInverse(blur, yb));
+		final float[] r = blur.apply(RedDiff.pseudoInverse(blur, yb));
 		for (int i = 0; i < r.length; i++) r[i] -= yb[i];
 		assertTrue(Vectors.norm(r) < 0.02 * Vectors.norm(yb), "blur residual " + Vectors.norm(r));
 	}
@@ -87,8 +101,8 @@ class RedDiffRestorationTest {
 		assertEquals(1000, SCHEDULE.startCovering(Double.POSITIVE_INFINITY));
 		final LinearOperator id = new org.priorj.physics.Identity(Shape.of(4, 4));
 		final Denoiser bounded = new Bounded(DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1), 0.3);
-		final Result r = RedDiffRestoration.restore(id, new float[16], bounded, ValueRange.fromMinMax(0,
-			1, -1, 1), new RedDiff(SCHEDULE).withSteps(10), null, Progress.NONE);
+		final Result r = RedDiff.reconstruct(problem(id, new float[16], ValueRange.fromMinMax(0, 1, -1,
+			1)), bounded, DEFAULTS.withSteps(10), 0, Progress.NONE);
 		assertEquals(Integer.toString(t), r.parameters().get("start_time"));
 	}
 
@@ -106,8 +120,8 @@ class RedDiffRestorationTest {
 				return super.denoise(x, nchw, sigma);
 			}
 		};
-		final Result r = RedDiffRestoration.restore(a, a.apply(random(z * h * w, 5)), spy, ValueRange
-			.fromMinMax(0, 1, -1, 1), new RedDiff(SCHEDULE).withSteps(7), null, Progress.NONE);
+		final Result r = RedDiff.reconstruct(problem(a, a.apply(random(z * h * w, 5)), ValueRange
+			.fromMinMax(0, 1, -1, 1)), spy, DEFAULTS.withSteps(7), 0, Progress.NONE);
 		assertEquals(7, calls.size());
 		for (final Shape s : calls) assertEquals(Shape.of(z, 1, h, w), s);
 		assertEquals(Shape.of(z, h, w), r.shape());
@@ -118,12 +132,17 @@ class RedDiffRestorationTest {
 		final org.priorj.physics.Measurement m = org.priorj.physics.Simulator.simulate(random(16 * 16,
 			6), Shape.of(16, 16), org.priorj.physics.OperatorSpec.parse("mask missing_fraction=0.5"),
 			new org.priorj.physics.GaussianNoise(0.01), 2);
-		final Result r = RedDiffRestoration.restore(m, DiagonalGaussianDenoiser.uniform(1, 0.5, 0.3, 0,
-			1), ValueRange.fromMinMax(0, 1, -1, 1), Progress.NONE);
-		final RedDiffPreset preset = RedDiffPreset.of("inpainting");
-		assertEquals(preset.init, r.parameters().get("init"));
-		assertEquals(Integer.toString(preset.startTime), r.parameters().get("start_time"));
-		assertEquals(Double.toString(preset.lambda), r.parameters().get("lambda"));
+		final Problem p = Problems.fromMeasurement(m, "m");
+		final RedDiffPreset preset = TaskDefaults.redDiff(p.task());
+		final Result r = RedDiff.reconstruct(p, DiagonalGaussianDenoiser.uniform(1, 0.5, 0.3, 0, 1),
+			preset, 0, Progress.NONE);
+		assertEquals(Task.INPAINTING, p.task());
+		assertEquals("biharmonic_inpainting", r.parameters().get("init"));
+		assertEquals(Integer.toString(preset.startTime().getAsInt()), r.parameters().get("start_time"));
+		assertEquals(Double.toString(preset.lambda()), r.parameters().get("lambda"));
+		// no range given: the percentiles of the known pixels, the zeros of the missing ones left out
+		assertEquals(ValueRange.fromPercentiles(p.observedValues(), -1, 1).toString(), r.parameters()
+			.get("value_range"));
 		assertEquals(Shape.of(16, 16), r.shape());
 	}
 
@@ -131,30 +150,28 @@ class RedDiffRestorationTest {
 	void aPriorWithTheWrongChannelCountIsRefused() {
 		final LinearOperator id = new org.priorj.physics.Identity(Shape.of(4, 4));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> RedDiffRestoration.restore(id, new float[16], DiagonalGaussianDenoiser.uniform(2, 0,
-				1, -1, 1), ValueRange.fromMinMax(0, 1, -1, 1), new RedDiff(SCHEDULE), null,
-				Progress.NONE));
+			() -> RedDiff.reconstruct(problem(id, new float[16], ValueRange.fromMinMax(0, 1, -1, 1)),
+				DiagonalGaussianDenoiser.uniform(2, 0, 1, -1, 1), DEFAULTS, 0, Progress.NONE));
 		assertTrue(e.getMessage().contains("'prior'") && e.getMessage().contains("2 channels"), e
 			.getMessage());
 	}
 
 	@Test
-	void aGivenStartIsWhereMuBeginsAndTheRangeMustMapOntoTheDiffusionRange() {
+	void thePresetsClassicalStartIsWhereMuBeginsAndTheRangeMustMapOntoTheDiffusionRange() {
 		final LinearOperator a = new MaskOperator(8, 8, InpaintingMasks.randomPixels(8, 8, 0.5, 2));
-		final float[] y = a.apply(random(64, 7)), init = random(64, 8);
+		final float[] y = a.apply(random(64, 7));
 		final Denoiser prior = DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1);
-		final Result r = RedDiffRestoration.restore(a, y, prior, ValueRange.fromMinMax(0, 1, -1, 1),
-			new RedDiff(SCHEDULE).withSteps(1).withLearningRate(1e-6), init, Progress.NONE);
-		assertArrayEquals(init, r.estimate(), 1e-5f);
-		assertEquals("given", r.parameters().get("init"));
-		assertEquals(null, RedDiffRestoration.start(RedDiffRestoration.PSEUDO_INVERSE, a, y, "mask",
-			Progress.NONE));
-		final float[] harmonic = RedDiffRestoration.start("harmonic_inpainting", a, y, "mask",
-			Progress.NONE);
-		assertEquals(64, harmonic.length);
+		final Problem p = Problems.of(Task.INPAINTING, a, y, "test").withRange(ValueRange.fromMinMax(0,
+			1, -1, 1));
+		final Result r = RedDiff.reconstruct(p, prior, DEFAULTS.withSteps(1).withLearningRate(1e-6)
+			.withInit(Optional.of(ClassicalMethod.HARMONIC_INPAINTING)), 0, Progress.NONE);
+		final float[] harmonic = ClassicalMethods.reconstruct(ClassicalMethod.HARMONIC_INPAINTING, a, y,
+			Task.INPAINTING, new ClassicalMethods.Parameters(), Progress.NONE).estimate();
 		assertTrue(Vectors.norm(harmonic) > Vectors.norm(y), "the missing pixels are filled");
-		ConjugateGradientTest.assertNames("range", () -> RedDiffRestoration.restore(a, y, prior,
-			ValueRange.fromMinMax(0, 1, 0, 1), new RedDiff(SCHEDULE), null, Progress.NONE));
+		assertArrayEquals(harmonic, r.estimate(), 1e-4f);
+		assertEquals("harmonic_inpainting", r.parameters().get("init"));
+		ConjugateGradientTest.assertNames("range", () -> RedDiff.reconstruct(p.withRange(ValueRange
+			.fromMinMax(0, 1, 0, 1)), prior, DEFAULTS, 0, Progress.NONE));
 	}
 
 	/** A denoiser that declares a maximum noise level. */
