@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
 	private static final Map<String, Set<String>> ALLOWED = Map.of(
-		"image", Set.of(),
-		"metrics", Set.of("image"),
-		"physics", Set.of("image"),
-		"prior", Set.of("image", "physics"),
-		"train", Set.of("image", "prior"),
-		"solve", Set.of("image", "physics", "prior"),
-		"fiji", Set.of("image", "metrics", "physics", "prior", "train", "solve"),
-		"cli", Set.of("image", "metrics", "physics", "prior", "train", "solve", "fiji"),
-		"bench", Set.of("image", "metrics", "physics", "prior", "train", "solve", "fiji", "cli"));
+		"base", Set.of(),
+		"image", Set.of("base"),
+		"metrics", Set.of("base", "image"),
+		"physics", Set.of("base", "image"),
+		"prior", Set.of("base", "image", "physics"),
+		"train", Set.of("base", "image", "prior"),
+		"solve", Set.of("base", "image", "physics", "prior"),
+		"fiji", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve"),
+		"cli", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve", "fiji"),
+		"bench", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve", "fiji", "cli"));
 
 	/**
 	 * A reference to another package: an import, a qualified name in code or a javadoc link (not a

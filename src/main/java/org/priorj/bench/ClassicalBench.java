@@ -10,13 +10,13 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.metrics.Masks;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.Blur;
 import org.priorj.physics.Boundary;
 import org.priorj.physics.Kernel;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.ct.RotationCentre;

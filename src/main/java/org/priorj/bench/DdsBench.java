@@ -26,7 +26,7 @@ import org.priorj.physics.Measurement;
 import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Operators;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.priorj.prior.Denoiser;

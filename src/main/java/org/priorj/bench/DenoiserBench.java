@@ -15,8 +15,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 import org.priorj.prior.NetworkDenoiser;
 import org.priorj.prior.NoiseConditionalUnet;
 import org.priorj.train.TrainingOptions;

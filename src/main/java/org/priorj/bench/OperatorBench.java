@@ -14,7 +14,7 @@ import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Operators;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
 

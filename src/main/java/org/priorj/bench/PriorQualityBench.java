@@ -12,7 +12,7 @@ import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.image.phantom.RandomEllipses;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.GaussianNoise;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;

@@ -20,7 +20,7 @@ import org.priorj.physics.Task;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;

@@ -1,6 +1,6 @@
 package org.priorj.bench;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.ForwardingDenoiser;
 

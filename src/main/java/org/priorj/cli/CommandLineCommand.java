@@ -13,7 +13,7 @@ import ij.io.FileSaver;
 
 import org.priorj.fiji.CommandParameters;
 import org.priorj.fiji.PriorJContext;
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;

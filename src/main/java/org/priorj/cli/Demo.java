@@ -14,19 +14,20 @@ import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.ImagePlusConverter;
 import org.priorj.metrics.Psnr;
 import org.priorj.metrics.Ssim;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
+import org.priorj.physics.Task;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.mri.SingleCoilMri;
@@ -177,7 +178,7 @@ final class Demo {
 		final Result r = Dds.reconstruct(problem, registry.load(prior), TaskDefaults.dds(problem
 			.task()), 0, Progress.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
-		final boolean complex = c.measurement.operatorSpec().kind().equals("mri");
+		final boolean complex = Task.ofKind(c.measurement.operatorSpec().kind()).isComplex();
 		c.estimates.add(new Estimate("DDS " + prior + ", " + r.iterations() + " network calls",
 			complex ? SingleCoilMri.magnitude(r.estimate()) : r.estimate(), c, s));
 		log.println(String.format("%-40s %-28s %6.2f dB  %.1f s", c.task, "DDS", c.estimates.get(c
@@ -203,7 +204,7 @@ final class Demo {
 
 	/** Runs (method, lambda, iterations) triples on a case; complex estimates are shown as magnitude. */
 	private Case solve(final Case c, final Object... runs) {
-		final boolean complex = c.measurement.operatorSpec().kind().equals("mri");
+		final boolean complex = Task.ofKind(c.measurement.operatorSpec().kind()).isComplex();
 		for (int i = 0; i < runs.length; i += 3) {
 			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
 			p.lambda = ((Number) runs[i + 1]).doubleValue();

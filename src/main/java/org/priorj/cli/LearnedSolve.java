@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.priorj.physics.MeasurementFile;
+import org.priorj.physics.Task;
 
 /**
  * {@code priorj solve --method red-diff|dds ...}: the classical solve command's options name a
@@ -34,7 +35,7 @@ final class LearnedSolve {
 		final int i = args.indexOf("--measurement");
 		if (i < 0 || i + 1 >= args.size()) return "reconstruct-ct";
 		final File f = new File(args.get(i + 1));
-		return f.isFile() && MeasurementFile.read(f).operatorSpec().kind().equals("mri")
+		return f.isFile() && Task.ofKind(MeasurementFile.read(f).operatorSpec().kind()) == Task.MRI
 			? "reconstruct-mri" : "reconstruct-ct";
 	}
 

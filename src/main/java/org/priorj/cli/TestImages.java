@@ -6,7 +6,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /** The shipped test images as the demo and the benchmarks use them. */
 public final class TestImages {

@@ -14,7 +14,7 @@ import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.prior.PriorService;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;

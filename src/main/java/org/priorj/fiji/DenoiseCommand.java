@@ -2,12 +2,12 @@ package org.priorj.fiji;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.ValueRange;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorService;
 import org.priorj.prior.TiledDenoising;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

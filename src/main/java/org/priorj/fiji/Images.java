@@ -4,10 +4,10 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.Pixels;
 import org.priorj.image.ImagePlusConverter;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The arrays PriorJ's layers work on, read from and written to ImageJ images. Reading always copies,

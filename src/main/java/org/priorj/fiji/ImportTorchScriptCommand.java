@@ -9,7 +9,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.prior.PriorDescriptor;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.prior.PriorService;

@@ -2,7 +2,7 @@ package org.priorj.fiji;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.metrics.Psnr;
 import org.priorj.metrics.Ssim;
 import org.scijava.ItemIO;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.ValueRange;
 
 /**

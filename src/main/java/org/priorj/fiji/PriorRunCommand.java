@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.Pixels;
 import org.priorj.image.ValueRange;
 import org.priorj.physics.MeasurementFile;

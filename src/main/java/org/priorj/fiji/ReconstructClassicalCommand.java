@@ -4,7 +4,8 @@ import java.util.OptionalInt;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
+import org.priorj.physics.Task;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.mri.SingleCoilMri;
@@ -81,7 +82,7 @@ public class ReconstructClassicalCommand implements Command {
 		p.filter = filter;
 		p.nonnegative = nonnegative;
 		final Result r = ClassicalMethods.reconstruct(method, m, p, new StatusProgress(status));
-		final boolean complex = m.operatorSpec().kind().equals("mri");
+		final boolean complex = Task.ofKind(m.operatorSpec().kind()).isComplex();
 		final float[] data = complex ? SingleCoilMri.magnitude(r.estimate()) : r.estimate();
 		final String info = "priorj.method=" + r.describe() + "\n" + "priorj.operator=" + m
 			.operatorSpec() + "\n" + "priorj.measurement=" + measurement.getTitle() + "\n" +

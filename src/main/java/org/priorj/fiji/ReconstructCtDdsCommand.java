@@ -2,7 +2,7 @@ package org.priorj.fiji;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
 import org.priorj.physics.SideInputs;

@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 import ij.ImagePlus;
 import ij.gui.Plot;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;

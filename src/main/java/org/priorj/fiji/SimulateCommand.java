@@ -2,16 +2,16 @@ package org.priorj.fiji;
 
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
-import org.priorj.physics.GaussianNoise;
+import org.priorj.base.Checks;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
+import org.priorj.physics.NoiseKind;
 import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Operators;
-import org.priorj.physics.PoissonCtNoise;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
+import org.priorj.physics.Task;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -51,13 +51,14 @@ public class SimulateCommand implements Command {
 	@Override
 	public void run() {
 		final float[] truth = Images.pixels("input", input);
+		final NoiseKind kind = NoiseKind.parse("noise", noise);
 		Checks.nonNegative("noise_level", noise_level);
 		OperatorSpec spec = OperatorSpec.parse(operator);
-		if (spec.kind().equals("mask") && !spec.params().containsKey("seed")) spec = spec.with("seed",
-			Integer.toString(seed));
-		if (spec.kind().equals("mri") && !spec.params().containsKey("seed")) spec = spec.with("seed",
-			Integer.toString(seed));
-		final boolean mri = spec.kind().equals("mri");
+		final Task task = Task.ofKind(spec.kind());
+		// random masks follow the seed unless the operator names its own
+		if ((task == Task.INPAINTING || task == Task.MRI) && !spec.params().containsKey("seed"))
+			spec = spec.with("seed", Integer.toString(seed));
+		final boolean mri = task.isComplex();
 		Shape shape = Images.shape(input);
 		float[] x = truth;
 		if (mri && shape.rank() == 2) {
@@ -67,28 +68,8 @@ public class SimulateCommand implements Command {
 			shape = shape.prepend(2);
 		}
 		final float[] clean = Operators.build(spec, shape).apply(x);
-		final NoiseModel model = noiseModel(clean);
+		final NoiseModel model = kind.model(noise_level, clean);
 		final Measurement m = Simulator.simulate(x, shape, spec, model, seed);
 		measurement = MeasurementFile.toImagePlus(m, input.getShortTitle() + "-measurement");
-	}
-
-	private NoiseModel noiseModel(final float[] clean) {
-		switch (noise) {
-			case "none":
-				return NoiseModel.NONE;
-			case "gaussian":
-				return new GaussianNoise(noise_level);
-			case "gaussian_relative":
-				return GaussianNoise.relativeToMax(clean, noise_level);
-			case "poisson": {
-				double max = 0;
-				for (final float v : clean) max = Math.max(max, v);
-				// the densest ray keeps e^-2 of its photons, whatever the image's units
-				return new PoissonCtNoise(noise_level, max > 0 ? 2 / max : 1);
-			}
-			default:
-				throw Checks.bad("noise", "'" + noise + "'",
-					"gaussian, gaussian_relative, poisson or none");
-		}
 	}
 }

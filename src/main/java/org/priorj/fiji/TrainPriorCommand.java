@@ -9,7 +9,7 @@ import java.util.Set;
 
 import ij.IJ;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.train.DenoiserTrainer;
 import org.priorj.train.TrainingOptions;
 import org.priorj.train.TrainingSet;

@@ -1,5 +1,9 @@
 package org.priorj.image;
 
+import org.priorj.base.Shape;
+
+import org.priorj.base.Checks;
+
 import java.util.Arrays;
 
 import net.imglib2.Dimensions;

@@ -1,5 +1,7 @@
 package org.priorj.image;
 
+import org.priorj.base.Checks;
+
 import java.util.ArrayList;
 import java.util.List;
 

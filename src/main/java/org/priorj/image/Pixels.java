@@ -1,5 +1,7 @@
 package org.priorj.image;
 
+import org.priorj.base.Shape;
+
 /**
  * An image handed to PriorJ by a user: its values (slices in stack order, not copied: treat as
  * read-only), their shape (H, W) or (Z, H, W), its title, and the parameter it was given as, which

@@ -1,5 +1,8 @@
 package org.priorj.image;
 
+
+import org.priorj.base.Checks;
+
 import java.util.Arrays;
 
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,7 @@
 package org.priorj.image;
 
+import org.priorj.base.Checks;
+
 /**
  * Runs a function that maps a tile to a tile of the same size over a large 2-D image, or over
  * every slice of a stack, in overlapping tiles whose results are blended smoothly.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.special.Erf;
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.Quantiles;
 
 /**

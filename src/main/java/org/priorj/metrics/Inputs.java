@@ -1,6 +1,6 @@
 package org.priorj.metrics;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /** Checks shared by the metrics: present, equally sized, finite arrays. */
 final class Inputs {

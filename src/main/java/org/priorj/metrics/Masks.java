@@ -1,6 +1,6 @@
 package org.priorj.metrics;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /** Pixel masks for restricting metrics to a region, in PriorJ's row-major {@code (H, W)} order. */
 public final class Masks {

@@ -1,6 +1,6 @@
 package org.priorj.metrics;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Peak signal-to-noise ratio in decibels, {@code 10 log10(data_range^2 / MSE)}, with the mean

@@ -2,7 +2,7 @@ package org.priorj.metrics;
 
 import java.util.stream.IntStream;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Structural similarity (Wang et al. 2004) of two 2-D images, computed as scikit-image's

@@ -1,9 +1,9 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 import org.jtransforms.fft.FloatFFT_2D;
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Blur of an image (H, W) by a {@link Kernel}: true convolution (the kernel is flipped), output of

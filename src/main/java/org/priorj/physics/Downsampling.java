@@ -1,8 +1,8 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Downsampling of an image (H, W) by an integer factor 2, 3 or 4 to (H/f, W/f), the forward model of

@@ -2,7 +2,7 @@ package org.priorj.physics;
 
 import java.util.SplittableRandom;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /** Additive white Gaussian noise with standard deviation sigma, in the units of the data. */
 public final class GaussianNoise implements NoiseModel {

@@ -1,6 +1,6 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** A = I: the forward model of denoising. */
 public final class Identity implements LinearOperator {

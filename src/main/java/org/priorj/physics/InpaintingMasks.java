@@ -2,7 +2,7 @@ package org.priorj.physics;
 
 import java.util.SplittableRandom;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /** Generators of inpainting masks (1 = observed, 0 = missing), row-major (H, W). */
 public final class InpaintingMasks {

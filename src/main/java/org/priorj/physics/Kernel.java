@@ -1,6 +1,6 @@
 package org.priorj.physics;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A 2-D point-spread function, normalised to sum 1 so that a blur keeps the mean intensity. Its

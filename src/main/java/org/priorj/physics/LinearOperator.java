@@ -1,10 +1,10 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 import java.util.Random;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A linear forward operator A between dense float arrays, with its exact adjoint with respect to

@@ -1,8 +1,8 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Inpainting: y = m * x pixel by pixel with a 0/1 mask m (1 = observed). The measurement keeps the

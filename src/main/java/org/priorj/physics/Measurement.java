@@ -1,8 +1,8 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Measured data together with everything needed to interpret them: the operator that produced them

@@ -1,6 +1,6 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 import java.io.File;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import ij.ImageStack;
 import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.ImagePlusConverter;
 
 /**

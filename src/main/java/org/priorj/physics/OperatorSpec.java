@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * The text that defines a forward operator, {@code kind key=value key=value ...}, for example

@@ -1,6 +1,6 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
 import ij.IJ;
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.ImagePlusConverter;
 import org.priorj.physics.ct.AngleSchedule;
 import org.priorj.physics.ct.DynamicProjector;

@@ -2,7 +2,7 @@ package org.priorj.physics;
 
 import java.util.SplittableRandom;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Photon-counting noise of a transmission CT scan. A clean line integral p (sinogram value) gives

@@ -3,7 +3,7 @@ package org.priorj.physics;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.image.ValueRange;
 
 /**

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.Pixels;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.mri.CoilMaps;
 import org.priorj.physics.mri.MultiCoilMri;
 import org.priorj.physics.mri.SamplingMask;

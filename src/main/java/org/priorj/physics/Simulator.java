@@ -1,8 +1,8 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Makes a measurement from a ground-truth image: y = A x + noise, seeded, so that tests, demos and

@@ -1,12 +1,12 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A stack of independent operators, one per slice: a volume {@code (Z, d...)} maps to

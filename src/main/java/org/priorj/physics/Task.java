@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * The inverse problems PriorJ solves, each with the kind of forward operator that poses it (as

@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * Base of the denoisers given by a formula rather than a trained network (exact Gaussian MMSE

@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Priors of kind {@code analytic}: exact Gaussian denoisers given by a formula in the descriptor,

@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * A Gaussian denoiser D(x, sigma) ~ E[x0 | x0 + sigma n = x], the one prior convention every

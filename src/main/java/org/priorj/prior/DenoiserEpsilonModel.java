@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * The VP noise predictor of a {@link Denoiser}: with {@code sigma = sqrt((1 - alphaBar) /

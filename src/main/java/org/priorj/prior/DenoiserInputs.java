@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /** The checks every {@link Denoiser} makes on its arguments, with the same messages. */
 public final class DenoiserInputs {

@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * The exact MMSE denoiser of a Gaussian prior with independent pixels, {@code x_0 ~ N(m, diag(s^2))}:

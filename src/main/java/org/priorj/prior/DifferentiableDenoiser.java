@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * A denoiser whose input gradient is available: what DPS-style guidance, RED-type objectives with

@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A discrete variance-preserving (VP) diffusion schedule with a linear beta ramp, as in DDPM and

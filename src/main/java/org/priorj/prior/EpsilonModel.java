@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * A variance-preserving diffusion noise predictor: given {@code x_t = sqrt(alphaBar) x_0 +

@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * A denoiser that passes every call to another; subclasses override what they change (timing a

@@ -1,8 +1,8 @@
 package org.priorj.prior;
 
 import org.apache.commons.math3.special.Erf;
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * The simplest {@link LatentPrior}: the latent is the image itself (encoder and decoder are the

@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * A batch of latent tensors of a {@link LatentPrior}: values and their shape (N, C', H', W'), one

@@ -1,6 +1,6 @@
 package org.priorj.prior;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The prior of a compressive autoencoder, as VBLE uses it: an encoder from images to latents, a

@@ -14,9 +14,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.TensorConverter;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * A {@link Denoiser} backed by a trained {@link NoiseConditionalUnet} with the preconditioning of

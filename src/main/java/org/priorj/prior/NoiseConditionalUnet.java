@@ -16,7 +16,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A small noise-conditional UNet F for the network denoiser (see {@link UnetPreconditioning} for

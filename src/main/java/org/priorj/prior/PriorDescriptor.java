@@ -14,7 +14,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * The descriptor of a prior, {@code descriptor.json} in the prior's own folder:

@@ -3,7 +3,7 @@ package org.priorj.prior;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Where a network prior runs: {@code auto} (the GPU when the engine finds CUDA, else the CPU),

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * The priors PriorJ can use, by name: every folder with a {@code descriptor.json} directly under the

@@ -1,7 +1,7 @@
 package org.priorj.prior;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * A denoiser trained on [lo, hi] presented on another value range [lo', hi'] by the affine map

@@ -6,8 +6,8 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.stream.IntStream;
 
 import org.jtransforms.fft.DoubleFFT_2D;
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * The exact MMSE denoiser of a stationary Gaussian prior {@code x_0 ~ N(m, C)} on periodic images:

@@ -2,10 +2,10 @@ package org.priorj.prior;
 
 import java.util.logging.Logger;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.Tiler;
 import org.priorj.image.ValueRange;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * Runs a {@link Denoiser} on a user's image or stack: maps its values into the prior's range (the

@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A network exported from PyTorch as TorchScript ({@code torch.jit.trace} of a module in eval mode)
@@ -66,7 +66,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	}
 
 	@Override
-	public synchronized float[] denoise(final float[] x, final org.priorj.image.Shape nchw,
+	public synchronized float[] denoise(final float[] x, final org.priorj.base.Shape nchw,
 		final double sigma)
 	{
 		DenoiserInputs.check(this, x, nchw, sigma);
@@ -79,7 +79,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	}
 
 	@Override
-	public synchronized float[] vjp(final float[] x, final org.priorj.image.Shape nchw,
+	public synchronized float[] vjp(final float[] x, final org.priorj.base.Shape nchw,
 		final double sigma, final float[] v)
 	{
 		DenoiserInputs.check(this, x, nchw, sigma);
@@ -96,7 +96,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	}
 
 	private static NDArray input(final NDManager m, final float[] x,
-		final org.priorj.image.Shape s)
+		final org.priorj.base.Shape s)
 	{
 		return m.create(x, new Shape(s.dim(0), s.dim(1), s.dim(2), s.dim(3)));
 	}

@@ -18,7 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * The descriptor ({@code descriptor.json}) of a prior folder holding a {@link NoiseConditionalUnet}

@@ -1,6 +1,6 @@
 package org.priorj.solve;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Adam (Kingma and Ba) on a float vector updated in place, with bias correction; the optimiser the

@@ -1,6 +1,6 @@
 package org.priorj.solve;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Vectors;
 

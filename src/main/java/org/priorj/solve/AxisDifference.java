@@ -1,8 +1,8 @@
 package org.priorj.solve;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The forward difference along the first axis of an array (the slices of a volume, the frames of a

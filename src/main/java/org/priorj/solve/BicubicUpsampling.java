@@ -2,10 +2,10 @@ package org.priorj.solve;
 
 import java.util.Map;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.Boundary;
 import org.priorj.physics.Downsampling;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.SparseRows;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * The classical reconstruction methods, as users name them ({@link #label}); run by

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.Downsampling;
 import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.MaskOperator;
 import org.priorj.physics.Measurement;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.Task;
 import org.priorj.physics.ct.FbpFilter;

@@ -2,9 +2,9 @@ package org.priorj.solve;
 
 import java.util.Arrays;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Vectors;
 
 /**

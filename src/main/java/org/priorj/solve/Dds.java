@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Problem;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.EpsilonModel;

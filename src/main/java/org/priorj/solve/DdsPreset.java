@@ -3,7 +3,7 @@ package org.priorj.solve;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.Task;
 import org.priorj.prior.DiffusionSchedule;
 

@@ -3,8 +3,8 @@ package org.priorj.solve;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * The fill that harmonic and biharmonic inpainting share: the missing pixels (mask 0) take the

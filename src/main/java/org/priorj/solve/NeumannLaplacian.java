@@ -1,6 +1,6 @@
 package org.priorj.solve;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The 5-point negative Laplacian with Neumann boundary, L = D^T D for the forward-difference

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 import org.priorj.image.ValueRange;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Problem;

@@ -1,6 +1,6 @@
 package org.priorj.solve;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A proximal step of a splitting method: {@code out = argmin_z tau g(z) + 1/2 ||z - v||^2} for the

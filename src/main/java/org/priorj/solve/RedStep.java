@@ -1,7 +1,7 @@
 package org.priorj.solve;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * What a solver returns: the estimate with its shape, the per-step history of the quantity the

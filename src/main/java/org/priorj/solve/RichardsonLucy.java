@@ -2,7 +2,7 @@ package org.priorj.solve;
 
 import java.util.Arrays;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
 
 /**

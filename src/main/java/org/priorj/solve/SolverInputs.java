@@ -3,9 +3,9 @@ package org.priorj.solve;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The argument checks the classical methods share, so that every method refuses the same bad

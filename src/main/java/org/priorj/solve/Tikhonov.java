@@ -2,9 +2,9 @@ package org.priorj.solve;
 
 import java.util.Arrays;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * Tikhonov regularisation: x = argmin ||A x - y||^2 + lambda ||R x||^2, with R the identity

@@ -3,8 +3,8 @@ package org.priorj.solve;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * Isotropic total-variation denoising (Rudin-Osher-Fatemi) of an image {@code (H, W)} or a volume

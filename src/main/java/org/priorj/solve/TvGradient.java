@@ -1,8 +1,8 @@
 package org.priorj.solve;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The forward-difference gradient D of an image {@code (H, W)} or a volume {@code (Z, H, W)}, and

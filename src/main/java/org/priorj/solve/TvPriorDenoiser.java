@@ -3,8 +3,8 @@ package org.priorj.solve;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 import org.priorj.prior.AnalyticDenoiser;
 
 /**

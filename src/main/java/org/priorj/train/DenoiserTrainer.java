@@ -36,7 +36,7 @@ import ai.djl.util.Pair;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.prior.NoiseConditionalUnet;
 import org.priorj.prior.UnetDescriptor;
 

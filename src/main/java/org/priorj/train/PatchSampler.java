@@ -3,7 +3,7 @@ package org.priorj.train;
 import java.util.List;
 import java.util.Random;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.prior.UnetPreconditioning;
 
 /**

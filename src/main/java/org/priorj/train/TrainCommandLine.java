@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * {@code priorj train}: trains a network denoiser prior from the command line.

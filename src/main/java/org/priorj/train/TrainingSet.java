@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import ij.IJ;
 import ij.ImagePlus;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.image.ImagePlusConverter;
 import org.priorj.image.phantom.RandomEllipses;
 

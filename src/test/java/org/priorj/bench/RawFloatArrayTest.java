@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class RawFloatArrayTest {
 

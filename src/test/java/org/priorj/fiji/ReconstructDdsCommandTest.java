@@ -233,8 +233,8 @@ class ReconstructDdsCommandTest {
 		final CoilMaps maps = CoilMaps.synthetic(3, 64, 64);
 		final SamplingMask mask = SamplingMasks.uniformLines(64, 64, 4, 0.08, 2);
 		final float[] k = new MultiCoilMri(64, 64, mask, maps).apply(truth);
-		final ImagePlus kspace = Images.image("k", k, org.priorj.image.Shape.of(6, 64, 64), null);
-		final ImagePlus mapImage = Images.image("maps", maps.values(), org.priorj.image.Shape.of(6, 64, 64), null);
+		final ImagePlus kspace = Images.image("k", k, org.priorj.base.Shape.of(6, 64, 64), null);
+		final ImagePlus mapImage = Images.image("maps", maps.values(), org.priorj.base.Shape.of(6, 64, 64), null);
 		final ImagePlus maskImage = new ImagePlus("mask", new FloatProcessor(64, 64, mask.values()));
 		final CommandModule c = mri("input", kspace, "mask_image", maskImage, "coil_maps", mapImage,
 			"prior", "gauss", "steps", 3);

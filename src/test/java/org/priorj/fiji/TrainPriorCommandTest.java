@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorDescriptor;
 import org.priorj.prior.PriorDevice;

@@ -1,6 +1,6 @@
 package org.priorj.physics;
 
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** Input gradients (vector-Jacobian products) through PriorJ's own network prior. */
 class DenoiserGradientTest {

@@ -10,7 +10,7 @@ import static org.priorj.prior.PriorAssertions.uniform;
 
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The denoiser <-> VP noise-predictor conversions against the Gaussian oracles of ALGORITHMS.md

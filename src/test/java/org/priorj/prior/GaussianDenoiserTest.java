@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** The analytic Gaussian denoisers against their closed forms, computed densely in double. */
 class GaussianDenoiserTest {

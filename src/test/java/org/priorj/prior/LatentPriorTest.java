@@ -9,7 +9,7 @@ import static org.priorj.prior.PriorAssertions.gaussian;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** The latent-prior conventions, on the identity prior. */
 class LatentPriorTest {

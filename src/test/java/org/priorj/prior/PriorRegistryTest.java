@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The registry with TorchScript priors made by scripts/export_test_torchscript.py: exact Gaussian

@@ -8,7 +8,7 @@ import static org.priorj.prior.PriorAssertions.gaussian;
 import static org.priorj.prior.PriorAssertions.maxAbsDifference;
 
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class RangeMappedDenoiserTest {
 

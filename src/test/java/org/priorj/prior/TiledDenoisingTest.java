@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.priorj.image.ValueRange;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class TiledDenoisingTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.OperatorAssertions;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** ADMM and its steps against closed forms (ALGORITHMS.md §7.2.6, §7.4.4). */
 class AdmmTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.Downsampling;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class BicubicUpsamplingTest {
 

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.MaskOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class BiharmonicInpaintingTest {
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.priorj.image.phantom.EllipsePhantom;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.ct.ParallelBeamProjector;
 
 class CglsTest {

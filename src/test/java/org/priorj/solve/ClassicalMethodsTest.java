@@ -17,7 +17,7 @@ import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
 
 class ClassicalMethodsTest {

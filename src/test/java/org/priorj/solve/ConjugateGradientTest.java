@@ -15,7 +15,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.OperatorAssertions;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class ConjugateGradientTest {
 

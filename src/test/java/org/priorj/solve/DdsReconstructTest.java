@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 import org.priorj.image.ValueRange;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
 import org.priorj.physics.Task;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.priorj.physics.Identity;
 import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.MaskOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.EpsilonModel;
 

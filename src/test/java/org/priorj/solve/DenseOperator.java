@@ -9,7 +9,7 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** A small dense matrix as a {@link LinearOperator}, with double-precision reference solves. */
 final class DenseOperator implements LinearOperator {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.MaskOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /** What harmonic and biharmonic inpainting share through {@link MaskedQuadraticFill}. */
 class MaskedQuadraticFillTest {

@@ -14,7 +14,7 @@ import org.priorj.physics.Measurement;
 import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorRegistries;

@@ -23,7 +23,7 @@ import org.priorj.physics.MaskOperator;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
 import org.priorj.physics.Task;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.Vectors;
 import org.priorj.prior.Denoiser;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.priorj.physics.Downsampling;
 import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.DenoiserEpsilonModel;
 import org.priorj.prior.DiagonalGaussianDenoiser;
 import org.priorj.prior.DiffusionSchedule;

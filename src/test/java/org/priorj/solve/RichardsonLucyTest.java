@@ -12,7 +12,7 @@ import org.priorj.metrics.Psnr;
 import org.priorj.physics.Blur;
 import org.priorj.physics.Boundary;
 import org.priorj.physics.Kernel;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class RichardsonLucyTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.priorj.image.phantom.EllipsePhantom;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.MaskOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.ct.ParallelBeamProjector;
 
 class SirtTest {

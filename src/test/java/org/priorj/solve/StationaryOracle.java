@@ -3,7 +3,7 @@ package org.priorj.solve;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.DenoiserEpsilonModel;
 import org.priorj.prior.DenseGaussian;
 import org.priorj.prior.StationaryGaussianDenoiser;

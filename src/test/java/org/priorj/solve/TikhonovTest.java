@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class TikhonovTest {
 

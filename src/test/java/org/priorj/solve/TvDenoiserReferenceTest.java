@@ -3,7 +3,7 @@ package org.priorj.solve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * Agreement with scikit-image 0.19's {@code denoise_tv_chambolle(f, weight=0.1)} on the inputs of

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class TvDenoiserTest {
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.OperatorAssertions;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class TvGradientTest {
 

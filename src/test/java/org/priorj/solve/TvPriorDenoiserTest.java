@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 
 class TvPriorDenoiserTest {

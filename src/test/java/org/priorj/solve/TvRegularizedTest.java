@@ -17,7 +17,7 @@ import org.priorj.physics.Identity;
 import org.priorj.physics.InpaintingMasks;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.MaskOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.mri.SamplingMasks;

@@ -17,7 +17,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorj.image.phantom.RandomEllipses;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.prior.NetworkDenoiser;
 import org.priorj.prior.UnetDescriptor;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * A time series of a deforming modified Shepp-Logan phantom, for dynamic tomography and dynamic

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Renders ellipse and ellipsoid phantoms, among them the Shepp-Logan phantom in 2-D and 3-D.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Random ellipse images in the style of DIVal's "ellipses" CT dataset

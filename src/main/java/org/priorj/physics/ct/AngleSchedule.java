@@ -1,6 +1,6 @@
 package org.priorj.physics.ct;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * View-angle schedules for dynamic tomography: T time frames, V views per frame, angles in degrees

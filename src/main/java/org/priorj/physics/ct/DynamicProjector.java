@@ -3,9 +3,9 @@ package org.priorj.physics.ct;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 import org.priorj.physics.SliceWiseOperator;
 
 /**

@@ -3,7 +3,7 @@ package org.priorj.physics.ct;
 import java.util.stream.IntStream;
 
 import org.jtransforms.fft.FloatFFT_1D;
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.Vectors;
 
 /**

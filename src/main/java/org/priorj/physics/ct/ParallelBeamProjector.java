@@ -3,9 +3,9 @@ package org.priorj.physics.ct;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The 2-D parallel-beam Radon transform of an image {@code (H, W)} into a sinogram

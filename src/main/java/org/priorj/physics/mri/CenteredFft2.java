@@ -1,9 +1,9 @@
 package org.priorj.physics.mri;
 
 import org.jtransforms.fft.FloatFFT_2D;
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * The centred, orthonormal 2-D discrete Fourier transform of a complex image, as fastMRI's

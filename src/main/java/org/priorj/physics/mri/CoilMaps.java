@@ -2,8 +2,8 @@ package org.priorj.physics.mri;
 
 import java.util.Locale;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * Complex coil sensitivity maps of a multi-coil MRI acquisition, shape {@code (C, 2, H, W)}: for each

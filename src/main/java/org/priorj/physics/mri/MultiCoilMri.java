@@ -2,9 +2,9 @@ package org.priorj.physics.mri;
 
 import java.util.Arrays;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * Multi-coil (parallel imaging) Cartesian MRI: {@code y_c = M F (S_c x)} for each coil c, where

@@ -2,8 +2,8 @@ package org.priorj.physics.mri;
 
 import java.util.Locale;
 
-import org.priorj.image.Checks;
-import org.priorj.image.Shape;
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
 
 /**
  * Which k-space samples of an {@code H x W} grid are measured: a binary mask (1 sampled, 0 not),

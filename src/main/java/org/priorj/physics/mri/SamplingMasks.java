@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 
 /**
  * Seeded generators of k-space {@link SamplingMask}s on an {@code H x W} grid in the centred layout

@@ -1,8 +1,8 @@
 package org.priorj.physics.mri;
 
-import org.priorj.image.Checks;
+import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 /**
  * Single-coil Cartesian MRI: {@code A = M F}, where F is the centred orthonormal 2-D FFT

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class MriBadInputTest {
 

@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.priorj.physics.OperatorAssertions;
-import org.priorj.image.Shape;
+import org.priorj.base.Shape;
 
 class MultiCoilMriTest {
 

@@ -1,4 +1,4 @@
-package org.priorj.image;
+package org.priorj.base;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.priorj.image;
+package org.priorj.base;
 
 /**
  * Argument checks shared by every layer. Each failure is an {@link IllegalArgumentException}
