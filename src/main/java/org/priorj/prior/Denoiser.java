@@ -11,7 +11,7 @@ import org.priorj.base.Shape;
  * {@link #high()}); sigma is the noise standard deviation in the same units. Implementations never
  * modify their input and are safe to call from several threads.
  */
-public interface Denoiser {
+public interface Denoiser extends Prior {
 
 	/** The prior's name, as the registry lists it. */
 	String name();

@@ -17,7 +17,7 @@ import org.priorj.base.Shape;
  * autoencoder cannot take (not a multiple of its downsampling factor) are refused naming
  * {@code x}. Implementations never modify their input and are safe to call from several threads.
  */
-public interface LatentPrior {
+public interface LatentPrior extends Prior {
 
 	/** The prior's name, as the registry lists it. */
 	String name();

@@ -1,8 +1,15 @@
 package org.priorj.prior;
 
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.scijava.InstantiableException;
+import org.scijava.plugin.PluginIndex;
+import org.scijava.plugin.PluginInfo;
+
 /**
- * The standard registry with every kind of prior PriorJ knows registered; the one place that wires
- * loaders to kinds.
+ * The standard registry with every kind of prior registered: each {@link PriorKind} plugin on the
+ * class path, found by its annotation.
  */
 public final class PriorRegistries {
 
@@ -12,17 +19,25 @@ public final class PriorRegistries {
 		return withAllKinds(PriorRegistry.standard(device));
 	}
 
-	/** {@code r} with every kind of prior registered (TorchScript is built in). */
+	/** {@code r} with every {@link PriorKind} plugin registered under its name. */
 	public static PriorRegistry withAllKinds(final PriorRegistry r) {
-		r.register("network", (d, dev) -> {
-			try {
-				return NetworkDenoiser.load(d.folder(), dev.device());
-			}
-			catch (final java.io.IOException e) {
-				throw new IllegalStateException("Cannot read prior '" + d.name() + "': " + e, e);
-			}
-		});
-		r.register("analytic", (d, dev) -> AnalyticPriors.load(d));
+		kinds().forEach(r::register);
 		return r;
+	}
+
+	/** The prior kinds on the class path, by name. */
+	public static Map<String, PriorKind> kinds() {
+		final PluginIndex index = new PluginIndex();
+		index.discover();
+		final Map<String, PriorKind> kinds = new TreeMap<>();
+		for (final PluginInfo<PriorKind> info : index.getPlugins(PriorKind.class)) {
+			try {
+				kinds.put(info.getName(), info.createInstance());
+			}
+			catch (final InstantiableException e) {
+				throw new IllegalStateException("Prior kind '" + info.getName() + "': " + e, e);
+			}
+		}
+		return kinds;
 	}
 }

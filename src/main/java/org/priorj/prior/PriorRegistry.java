@@ -30,13 +30,12 @@ public final class PriorRegistry {
 
 	private final List<Path> roots;
 	private final PriorDevice device;
-	private final Map<String, PriorLoader> loaders = new ConcurrentHashMap<>();
-	private final Map<String, Denoiser> loaded = new ConcurrentHashMap<>();
+	private final Map<String, PriorKind> loaders = new ConcurrentHashMap<>();
+	private final Map<String, Prior> loaded = new ConcurrentHashMap<>();
 
 	public PriorRegistry(final List<Path> roots, final PriorDevice device) {
 		this.roots = List.copyOf(roots);
 		this.device = device;
-		loaders.put("torchscript", TorchScriptDenoiser::load);
 	}
 
 	/** The standard roots (see the class comment) on the device {@code device} (auto, cpu, gpu). */
@@ -57,7 +56,7 @@ public final class PriorRegistry {
 	}
 
 	/** Makes priors of {@code kind} loadable (the network priors register here). */
-	public void register(final String kind, final PriorLoader loader) {
+	public void register(final String kind, final PriorKind loader) {
 		loaders.put(kind, loader);
 	}
 
@@ -100,25 +99,35 @@ public final class PriorRegistry {
 		return d;
 	}
 
-	/** The prior {@code name}, loaded on first use and shared afterwards. */
+	/** The denoiser prior {@code name}, loaded on first use and shared afterwards. */
 	public Denoiser load(final String name) {
-		final Denoiser cached = loaded.get(name);
-		if (cached != null) return cached;
-		synchronized (this) {
-			return loaded.computeIfAbsent(name, n -> {
+		return load(name, Denoiser.class);
+	}
+
+	/**
+	 * The prior {@code name}, loaded on first use and shared afterwards, which must be a
+	 * {@code type} (a {@link Denoiser}, a {@link LatentPrior}); refused as {@code prior} if not.
+	 */
+	public <T extends Prior> T load(final String name, final Class<T> type) {
+		Prior p = loaded.get(name);
+		if (p == null) synchronized (this) {
+			p = loaded.computeIfAbsent(name, n -> {
 				final PriorDescriptor d = describe(n);
-				final PriorLoader loader = loaders.get(d.kind());
+				final PriorKind loader = loaders.get(d.kind());
 				if (loader == null) throw Checks.bad("kind", "'" + d.kind() + "' of prior '" + n + "'",
-					"one of " + loaders.keySet());
+					"one of " + new java.util.TreeSet<>(loaders.keySet()));
 				LOG.info("Loading prior '" + n + "' on " + device);
 				return EngineClassLoader.call(() -> loader.load(d, device));
 			});
 		}
+		if (!type.isInstance(p)) throw Checks.bad("prior", "'" + name + "' is a " + p.getClass()
+			.getSimpleName(), "a prior that is a " + type.getSimpleName());
+		return type.cast(p);
 	}
 
 	/** Frees the prior's memory; a later {@link #load} reads it again. */
 	public void release(final String name) {
-		final Denoiser d = loaded.remove(name);
+		final Prior d = loaded.remove(name);
 		if (d instanceof AutoCloseable) {
 			try {
 				((AutoCloseable) d).close();

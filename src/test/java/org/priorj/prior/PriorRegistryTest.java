@@ -50,7 +50,8 @@ class PriorRegistryTest {
 	}
 
 	private PriorRegistry registry() {
-		registry = new PriorRegistry(List.of(root), PriorDevice.resolve("cpu"));
+		registry = PriorRegistries.withAllKinds(new PriorRegistry(List.of(root), PriorDevice.resolve(
+			"cpu")));
 		return registry;
 	}
 
@@ -211,5 +212,18 @@ class PriorRegistryTest {
 		assertRefuses("analytic.std", () -> r.load("short"));
 		assertRefuses("analytic.model", () -> r.load("nameless"));
 		assertRefuses("analytic.std", () -> r.load("wordy"));
+	}
+
+	@Test
+	void priorKindsArePluginsFoundByTheirAnnotationAndPriorsAreAskedForByType() throws Exception {
+		assertEquals(List.of("analytic", "network", "torchscript"), List.copyOf(PriorRegistries.kinds()
+			.keySet()));
+		analytic("iid", "{\"model\": \"gaussian\", \"mean\": 0.4, \"std\": 0.2}");
+		final PriorRegistry r = registry();
+		assertTrue(r.load("iid", Prior.class) instanceof Denoiser);
+		assertEquals("iid", r.load("iid", Denoiser.class).name());
+		assertRefuses("prior", () -> r.load("iid", LatentPrior.class));
+		final PriorRegistry bare = new PriorRegistry(List.of(root), PriorDevice.resolve("cpu"));
+		assertRefuses("kind", () -> bare.load("iid"));
 	}
 }
