@@ -7,7 +7,7 @@ import java.util.function.BiFunction;
 
 import org.priorj.physics.Measurement;
 import org.priorj.solve.ClassicalMethods;
-import org.priorj.solve.Progress;
+import org.priorj.base.Progress;
 
 /**
  * A classical method with a grid of parameter settings, scored on a benchmark's images: the

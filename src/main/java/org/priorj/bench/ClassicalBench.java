@@ -20,7 +20,7 @@ import org.priorj.base.Shape;
 import org.priorj.physics.ct.FilteredBackProjection;
 import org.priorj.physics.ct.ParallelBeamProjector;
 import org.priorj.physics.ct.RotationCentre;
-import org.priorj.solve.Progress;
+import org.priorj.base.Progress;
 import org.priorj.solve.RichardsonLucy;
 import org.priorj.solve.Sirt;
 import org.priorj.solve.TvDenoiser;

@@ -37,7 +37,7 @@ import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.DdsPreset;
 import org.priorj.solve.Dds;
 import org.priorj.solve.TaskDefaults;
-import org.priorj.solve.Progress;
+import org.priorj.base.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.Result;

@@ -26,7 +26,7 @@ import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
-import org.priorj.solve.Progress;
+import org.priorj.base.Progress;
 import org.priorj.solve.RedDiff;
 import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.TaskDefaults;

@@ -35,10 +35,11 @@ import org.scijava.module.ModuleService;
 final class CommandLineCommand {
 
 	private final String name;
-	private final Class<?> command;
+	/** The SciJava command's class name. */
+	private final String command;
 	private final String summary;
 
-	CommandLineCommand(final String name, final Class<?> command, final String summary) {
+	CommandLineCommand(final String name, final String command, final String summary) {
 		this.name = name;
 		this.command = command;
 		this.summary = summary;
@@ -53,7 +54,7 @@ final class CommandLineCommand {
 	}
 
 	private CommandInfo info(final Context context) {
-		return context.service(CommandService.class).getCommand(command.getName());
+		return context.service(CommandService.class).getCommand(command);
 	}
 
 	String help() {

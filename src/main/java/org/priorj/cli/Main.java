@@ -9,18 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.priorj.fiji.Cancellation;
-import org.priorj.fiji.DenoiseCommand;
-import org.priorj.fiji.EngineInfoCommand;
-import org.priorj.fiji.ImportTorchScriptCommand;
-import org.priorj.fiji.MetricsCommand;
+import org.priorj.fiji.CommandTable;
 import org.priorj.fiji.PriorJContext;
-import org.priorj.fiji.PriorsListCommand;
-import org.priorj.fiji.ReconstructClassicalCommand;
-import org.priorj.fiji.ReconstructCtDdsCommand;
-import org.priorj.fiji.ReconstructMriDdsCommand;
-import org.priorj.fiji.RestoreRedDiffCommand;
-import org.priorj.fiji.SimulateCommand;
-import org.priorj.train.TrainCommandLine;
 import org.scijava.event.EventSubscriber;
 import org.scijava.event.EventService;
 
@@ -30,31 +20,10 @@ import org.scijava.event.EventService;
  */
 public final class Main {
 
-	private static final List<CommandLineCommand> COMMANDS = List.of(
-		new CommandLineCommand("simulate", SimulateCommand.class,
-			"Apply a forward operator and noise to a ground-truth image; the measurement file carries its operator."),
-		new CommandLineCommand("solve", ReconstructClassicalCommand.class,
-			"Reconstruct a measurement file with a classical method (its operator comes from the " +
-				"file), or with --method red-diff or dds and a learned prior."),
-		new CommandLineCommand("restore", RestoreRedDiffCommand.class,
-			"Inpaint, super-resolve, deblur or denoise a measurement file or a plain degraded image " +
-				"with RED-Diff and a diffusion prior."),
-		new CommandLineCommand("reconstruct-ct", ReconstructCtDdsCommand.class,
-			"Reconstruct a CT measurement, a sinogram or a simulated scan of an image with DDS and a " +
-				"diffusion prior."),
-		new CommandLineCommand("reconstruct-mri", ReconstructMriDdsCommand.class,
-			"Reconstruct an MRI measurement, undersampled k-space or a simulated acquisition with DDS " +
-				"and a diffusion prior."),
-		new CommandLineCommand("metrics", MetricsCommand.class,
-			"PSNR and SSIM of an estimate against a reference."),
-		new CommandLineCommand("priors", PriorsListCommand.class,
-			"List the installed priors and where PriorJ looks for them."),
-		new CommandLineCommand("denoise", DenoiseCommand.class,
-			"Denoise an image or stack with a prior's denoiser."),
-		new CommandLineCommand("import", ImportTorchScriptCommand.class,
-			"Import a TorchScript denoiser exported from PyTorch as a prior."),
-		new CommandLineCommand("engine", EngineInfoCommand.class,
-			"The deep-learning engine, its version and the device PriorJ uses."));
+	/** The commands with a command-line name, as they declare themselves ({@link CommandTable}). */
+	private static final List<CommandLineCommand> COMMANDS = CommandTable.entries().stream().filter(
+		e -> e.cli() != null).map(e -> new CommandLineCommand(e.cli(), e.className(), e.summary()))
+		.toList();
 
 	private static final String USAGE = String.join("\n",
 		"usage: priorj <command> [options]      (priorj <command> --help for its options)",
@@ -62,7 +31,6 @@ public final class Main {
 		"commands:",
 		COMMANDS.stream().map(c -> String.format("  %-15s %s", c.name(), c.summary())).collect(
 			Collectors.joining("\n")),
-		"  train           train a denoiser prior on a folder of images or on phantoms (priorj train --help)",
 		"  demo            simulate measurements from the test images, reconstruct them, write a report",
 		"                  [--images DIR] [--out DIR] [--overwrite] (defaults: test-images, priorj-demo)",
 		"  bench           bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
@@ -127,20 +95,17 @@ public final class Main {
 		if (learned != null) {
 			if (rest.contains("--help") || rest.contains("-h")) {
 				System.out.println(command("solve").help() + LearnedSolve.help(learned, command(
-					LearnedSolve.command(learned, rest))));
+					LearnedSolve.command(learned, rest).cli())));
 				return 0;
 			}
-			name = LearnedSolve.command(learned, rest);
+			name = LearnedSolve.command(learned, rest).cli();
 			rest = LearnedSolve.arguments(rest);
 		}
-		if (args[0].equals("train")) return TrainCommandLine.run(rest.toArray(new String[0]));
 		try {
 			for (final CommandLineCommand c : COMMANDS) {
 				if (!c.name().equals(name)) continue;
 				if (rest.contains("--help") || rest.contains("-h")) {
-					System.out.println(c.help() + (name.equals("solve") ? LearnedSolve.help("red-diff",
-						command("restore")) + LearnedSolve.help("dds", command("reconstruct-ct")) +
-						LearnedSolve.help("dds", command("reconstruct-mri")) : ""));
+					System.out.println(c.help() + (name.equals("solve") ? LearnedSolve.helpOfAll() : ""));
 					return 0;
 				}
 				final TerminalProgress bar = new TerminalProgress(System.err);
@@ -204,7 +169,7 @@ public final class Main {
 		}
 	}
 
-	private static CommandLineCommand command(final String name) {
+	static CommandLineCommand command(final String name) {
 		return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 	}
 

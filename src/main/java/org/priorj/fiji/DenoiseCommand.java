@@ -10,6 +10,7 @@ import org.priorj.prior.TiledDenoising;
 import org.priorj.base.Shape;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -19,7 +20,10 @@ import org.scijava.plugin.Plugin;
  * percentiles, or an explicit min/max) and the noise level mapped with them. A new image; the input
  * is not modified.
  */
-@Plugin(type = Command.class, label = "Denoise with prior...", headless = true)
+@Plugin(type = Command.class, label = "Denoise with prior...", headless = true, priority = 3,
+	description = "Denoise an image or stack with a prior's denoiser.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ>Priors"),
+		@Attr(name = CommandTable.CLI, value = "denoise") })
 public class DenoiseCommand implements Command {
 
 	@Parameter

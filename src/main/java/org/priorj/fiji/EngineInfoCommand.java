@@ -6,11 +6,15 @@ import org.priorj.prior.PriorDevice;
 import org.priorj.prior.PriorService;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Plugins › PriorJ › Priors › Engine info: the deep-learning engine, its version and device. */
-@Plugin(type = Command.class, label = "Engine info", headless = true)
+@Plugin(type = Command.class, label = "Engine info", headless = true, priority = 2,
+	description = "The deep-learning engine, its version and the device PriorJ uses.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ>Priors"),
+		@Attr(name = CommandTable.CLI, value = "engine") })
 public class EngineInfoCommand implements Command {
 
 	@Parameter

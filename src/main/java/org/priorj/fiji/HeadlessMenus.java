@@ -1,27 +1,18 @@
 package org.priorj.fiji;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ij.Menus;
 
 /**
  * Headless ImageJ 1.x builds no menus, and a macro's {@code run("Label", "...")} looks its command
  * up in the menus' command table; that table is empty without a display. This puts PriorJ's
- * entries from {@code plugins.config} into it, so that the same macros run on a server. With a
- * display, ImageJ reads {@code plugins.config} itself and this does nothing.
+ * commands ({@link CommandTable}, which also makes the jar's {@code plugins.config}) into it, so
+ * that the same macros run on a server. With a display, ImageJ reads {@code plugins.config} itself
+ * and this does nothing.
  */
 public final class HeadlessMenus {
-
-	private static final Pattern ENTRY = Pattern.compile(
-		"^\\s*[^,#]+,\\s*\"([^\"]+)\"\\s*,\\s*([\\w.$]+)(?:\\(\"([^\"]*)\"\\))?\\s*$");
 
 	private HeadlessMenus() {}
 
@@ -38,22 +29,13 @@ public final class HeadlessMenus {
 				f.set(null, table);
 			}
 			boolean changed = false;
-			try (InputStream in = HeadlessMenus.class.getResourceAsStream("/plugins.config")) {
-				if (in == null) return false;
-				final BufferedReader r = new BufferedReader(new InputStreamReader(in,
-					StandardCharsets.UTF_8));
-				for (String line; (line = r.readLine()) != null;) {
-					final Matcher m = ENTRY.matcher(line);
-					if (!m.matches()) continue;
-					// ImageJ's table holds "class(\"arg\")" for entries with an argument
-					final String target = m.group(3) == null ? m.group(2) : m.group(2) + "(\"" + m.group(
-						3) + "\")";
-					changed |= !target.equals(table.put(m.group(1), target));
-				}
-			}
+			for (final CommandTable.Entry e : CommandTable.entries())
+				// ImageJ's table holds "class(\"arg\")" for entries with an argument
+				changed |= !(CommandPlugIn.class.getName() + "(\"" + e.className() + "\")").equals(table
+					.put(e.label(), CommandPlugIn.class.getName() + "(\"" + e.className() + "\")"));
 			return changed;
 		}
-		catch (final ReflectiveOperationException | IOException e) {
+		catch (final ReflectiveOperationException e) {
 			throw new IllegalStateException("Cannot register PriorJ's commands with ImageJ: " + e, e);
 		}
 	}

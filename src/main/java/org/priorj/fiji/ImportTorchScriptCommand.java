@@ -15,6 +15,7 @@ import org.priorj.prior.PriorRegistry;
 import org.priorj.prior.PriorService;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -23,7 +24,10 @@ import org.scijava.plugin.Plugin;
  * PyTorch ({@code torch.jit.trace} in eval mode, {@code forward(x, sigma)}) into
  * {@code ~/.priorj/priors/NAME} with a descriptor and its SHA-256, then loads it once to check it.
  */
-@Plugin(type = Command.class, label = "Import TorchScript...", headless = true)
+@Plugin(type = Command.class, label = "Import TorchScript...", headless = true, priority = 4,
+	description = "Import a TorchScript denoiser exported from PyTorch as a prior.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ>Priors"),
+		@Attr(name = CommandTable.CLI, value = "import") })
 public class ImportTorchScriptCommand implements Command {
 
 	@Parameter

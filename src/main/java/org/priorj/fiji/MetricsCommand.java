@@ -7,6 +7,7 @@ import org.priorj.metrics.Psnr;
 import org.priorj.metrics.Ssim;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -16,7 +17,10 @@ import org.scijava.plugin.Plugin;
  * reference, with a stated data range (0: the reference's max - min). Stacks are compared slice by
  * slice and the slices' mean is returned.
  */
-@Plugin(type = Command.class, label = "Compare images (PSNR, SSIM)...", headless = true)
+@Plugin(type = Command.class, label = "Compare images (PSNR, SSIM)...", headless = true, priority = 6,
+	description = "PSNR and SSIM of an estimate against a reference.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
+		@Attr(name = CommandTable.CLI, value = "metrics") })
 public class MetricsCommand implements Command {
 
 	@Parameter(persist = false, label = "reference", description = "Ground truth")

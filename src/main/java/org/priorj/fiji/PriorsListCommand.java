@@ -5,11 +5,15 @@ import java.util.stream.Collectors;
 import org.priorj.prior.PriorService;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Plugins › PriorJ › Priors › List: every installed prior, one line each, and where PriorJ looks. */
-@Plugin(type = Command.class, label = "List priors", headless = true)
+@Plugin(type = Command.class, label = "List priors", headless = true, priority = 5,
+	description = "List the installed priors and where PriorJ looks for them.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ>Priors"),
+		@Attr(name = CommandTable.CLI, value = "priors") })
 public class PriorsListCommand implements Command {
 
 	@Parameter

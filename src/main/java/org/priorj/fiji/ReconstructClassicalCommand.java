@@ -14,6 +14,7 @@ import org.priorj.solve.Result;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -23,7 +24,11 @@ import org.scijava.plugin.Plugin;
  * image whose Info records the method, its parameters, the iterations run and the measurement's
  * operator; Esc stops an iterative method and returns its current estimate.
  */
-@Plugin(type = Command.class, label = "Reconstruct (classical)...", headless = true)
+@Plugin(type = Command.class, label = "Reconstruct (classical)...", headless = true, priority = 10,
+	description = "Reconstruct a measurement file with a classical method (its operator comes from " +
+		"the file), or with --method red-diff or dds and a learned prior.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
+		@Attr(name = CommandTable.CLI, value = "solve") })
 public class ReconstructClassicalCommand implements Command {
 
 	@Parameter(required = false)

@@ -9,6 +9,7 @@ import org.priorj.physics.SideInputs;
 import org.priorj.physics.Task;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -21,7 +22,13 @@ import org.scijava.plugin.Plugin;
  * {@code samples} K > 1 it is the mean of K runs, with a standard-deviation image. Esc stops and
  * returns the current estimate. The input is never modified.
  */
-@Plugin(type = Command.class, label = "Reconstruct CT (DDS)...", headless = true)
+@Plugin(type = Command.class, label = "Reconstruct CT (DDS)...", headless = true, priority = 8,
+	description = "Reconstruct a CT measurement, a sinogram or a simulated scan of an image with " +
+		"DDS and a diffusion prior.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
+		@Attr(name = CommandTable.CLI, value = "reconstruct-ct"),
+		@Attr(name = CommandTable.METHOD, value = "dds"),
+		@Attr(name = CommandTable.TASK, value = "ct") })
 public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 
 	@Parameter(persist = false, label = "input", description = "A CT measurement made by Simulate " +

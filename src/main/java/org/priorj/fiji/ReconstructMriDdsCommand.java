@@ -10,6 +10,7 @@ import org.priorj.physics.Task;
 import org.priorj.physics.mri.SingleCoilMri;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -23,7 +24,13 @@ import org.scijava.plugin.Plugin;
  * every setting; with {@code samples} K > 1 the mean of K runs and the standard deviation of each
  * plane. A grey prior sees the real and imaginary planes as two grey images.
  */
-@Plugin(type = Command.class, label = "Reconstruct MRI (DDS)...", headless = true)
+@Plugin(type = Command.class, label = "Reconstruct MRI (DDS)...", headless = true, priority = 7,
+	description = "Reconstruct an MRI measurement, undersampled k-space or a simulated acquisition " +
+		"with DDS and a diffusion prior.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
+		@Attr(name = CommandTable.CLI, value = "reconstruct-mri"),
+		@Attr(name = CommandTable.METHOD, value = "dds"),
+		@Attr(name = CommandTable.TASK, value = "mri") })
 public class ReconstructMriDdsCommand extends DdsCommand implements Command {
 
 	@Parameter(persist = false, label = "input", description = "An MRI measurement made by " +

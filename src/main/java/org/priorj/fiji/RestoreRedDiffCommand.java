@@ -22,6 +22,7 @@ import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.TaskDefaults;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -35,7 +36,12 @@ import org.scijava.plugin.Plugin;
  * seeds and returns their mean and a per-pixel standard deviation image. Esc stops and returns the
  * current estimate. The input is never modified.
  */
-@Plugin(type = Command.class, label = "Restore (RED-Diff)...", headless = true)
+@Plugin(type = Command.class, label = "Restore (RED-Diff)...", headless = true, priority = 9,
+	description = "Inpaint, super-resolve, deblur or denoise a measurement file or a plain degraded " +
+		"image with RED-Diff and a diffusion prior.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
+		@Attr(name = CommandTable.CLI, value = "restore"),
+		@Attr(name = CommandTable.METHOD, value = "red-diff") })
 public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 
 	@Parameter(persist = false, label = "input", description = "A measurement made by Simulate " +

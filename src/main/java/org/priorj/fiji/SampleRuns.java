@@ -3,7 +3,7 @@ package org.priorj.fiji;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.priorj.solve.Progress;
+import org.priorj.base.Progress;
 import org.priorj.solve.Result;
 
 /**

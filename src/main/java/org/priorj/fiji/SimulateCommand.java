@@ -14,6 +14,7 @@ import org.priorj.physics.Simulator;
 import org.priorj.physics.Task;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -22,7 +23,11 @@ import org.scijava.plugin.Plugin;
  * image and returns the measurement as a new image that carries its operator in its Info, so that
  * Reconstruct needs no repeated parameters. The input image is not modified.
  */
-@Plugin(type = Command.class, label = "Simulate measurement...", headless = true)
+@Plugin(type = Command.class, label = "Simulate measurement...", headless = true, priority = 11,
+	description = "Apply a forward operator and noise to a ground-truth image; the measurement file " +
+		"carries its operator.",
+	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
+		@Attr(name = CommandTable.CLI, value = "simulate") })
 public class SimulateCommand implements Command {
 
 	@Parameter(persist = false, label = "input", description = "Ground truth: a 2-D image, a stack (slice by slice, " +

@@ -3,7 +3,7 @@ package org.priorj.fiji;
 import ij.IJ;
 
 import org.priorj.solve.Eta;
-import org.priorj.solve.Progress;
+import org.priorj.base.Progress;
 import org.scijava.app.StatusService;
 
 /**

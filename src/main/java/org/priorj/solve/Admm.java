@@ -1,5 +1,7 @@
 package org.priorj.solve;
 
+import org.priorj.base.Progress;
+
 import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Vectors;

@@ -1,5 +1,7 @@
 package org.priorj.solve;
 
+import org.priorj.base.Progress;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,5 +1,7 @@
 package org.priorj.solve;
 
+import org.priorj.base.Progress;
+
 import org.priorj.physics.Problem;
 import org.priorj.prior.Denoiser;
 

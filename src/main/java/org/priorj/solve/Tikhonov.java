@@ -1,5 +1,7 @@
 package org.priorj.solve;
 
+import org.priorj.base.Progress;
+
 import java.util.Arrays;
 
 import org.priorj.base.Checks;

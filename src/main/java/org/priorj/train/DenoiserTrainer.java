@@ -37,6 +37,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.priorj.base.Checks;
+import org.priorj.base.Progress;
 import org.priorj.prior.NoiseConditionalUnet;
 import org.priorj.prior.UnetDescriptor;
 
@@ -85,6 +86,14 @@ public final class DenoiserTrainer {
 
 	/** Runs the training and writes the prior folder; returns the folder. */
 	public Path run() throws IOException {
+		return run(Progress.NONE);
+	}
+
+	/**
+	 * Trains, reporting each step to {@code progress}; once it is cancelled the run stops after the
+	 * step in progress and writes the prior as it is then (and a checkpoint to resume from).
+	 */
+	public Path run(final Progress progress) throws IOException {
 		final NoiseConditionalUnet net = new NoiseConditionalUnet(o.widths);
 		Checks.require(o.patch % net.multiple() == 0, "patch", "" + o.patch, "a multiple of " + net
 			.multiple());
@@ -149,7 +158,7 @@ public final class DenoiserTrainer {
 					final double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
 					final double p = Math.max((double) step / o.steps, o.minutes > 0 ? elapsed / (o.minutes *
 						60) : 0);
-					if (p >= 1) break;
+					if (p >= 1 || progress.isCancelled()) break;
 					learningRate = (float) schedule(o.lr, p);
 					final PatchSampler.Batch b = sampler.next(random, o.batch);
 					final float loss;
@@ -166,6 +175,7 @@ public final class DenoiserTrainer {
 					}
 					trainer.step();
 					step++;
+					progress.report("training", step, o.steps);
 					lossSum += loss;
 					lossCount++;
 					windowSteps++;

@@ -1,5 +1,7 @@
 package org.priorj.solve;
 
+import org.priorj.base.Progress;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

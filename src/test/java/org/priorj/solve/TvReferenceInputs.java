@@ -1,5 +1,7 @@
 package org.priorj.solve;
 
+import org.priorj.base.Progress;
+
 /**
  * The deterministic test inputs of scripts/tv_reference.py, built from the same formulas: a
  * piecewise-constant image or volume (disc or ball, box, gentle ramp) plus pseudo-noise from a sine

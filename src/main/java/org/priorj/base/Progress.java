@@ -1,4 +1,4 @@
-package org.priorj.solve;
+package org.priorj.base;
 
 /**
  * Where an iterative method reports how far it is and learns whether the user asked it to stop.

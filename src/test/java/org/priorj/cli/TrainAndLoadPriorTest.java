@@ -1,4 +1,4 @@
-package org.priorj.train;
+package org.priorj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,12 +37,25 @@ class TrainAndLoadPriorTest {
 		return a;
 	}
 
-	private static int train(final String... args) {
+	/** {@code priorj train ARGS}: its exit code, and what it wrote to standard error. */
+	private static Object[] run(final String... args) {
 		final ByteArrayOutputStream log = new ByteArrayOutputStream();
-		final PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
-		final int rc = TrainCommandLine.run(args, ps, ps);
-		assertEquals(0, rc, log.toString(StandardCharsets.UTF_8));
-		return rc;
+		final PrintStream err = System.err;
+		System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+		try {
+			final String[] all = new String[args.length + 1];
+			all[0] = "train";
+			System.arraycopy(args, 0, all, 1, args.length);
+			return new Object[] { Main.run(all), log.toString(StandardCharsets.UTF_8) };
+		}
+		finally {
+			System.setErr(err);
+		}
+	}
+
+	private static void train(final String... args) {
+		final Object[] r = run(args);
+		assertEquals(0, r[0], (String) r[1]);
 	}
 
 	@Test
@@ -111,12 +124,11 @@ class TrainAndLoadPriorTest {
 	void initWithOtherWidthsIsRefusedByName(@TempDir final Path dir) throws Exception {
 		final Path first = dir.resolve("first");
 		train(args(first, "--steps", "1"));
-		final ByteArrayOutputStream log = new ByteArrayOutputStream();
-		final PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
 		final String[] a = args(dir.resolve("second"), "--steps", "1", "--init", first.toString());
 		a[java.util.Arrays.asList(a).indexOf("8,16,32")] = "8,16,16";
-		assertEquals(2, TrainCommandLine.run(a, ps, ps));
-		final String msg = log.toString(StandardCharsets.UTF_8);
+		final Object[] r = run(a);
+		assertEquals(2, r[0]);
+		final String msg = (String) r[1];
 		assertTrue(msg.contains("init") && msg.contains("widths"), msg);
 	}
 
@@ -148,10 +160,45 @@ class TrainAndLoadPriorTest {
 
 	@Test
 	void unknownOptionIsRefusedByName() {
-		final ByteArrayOutputStream log = new ByteArrayOutputStream();
-		final PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
-		assertEquals(2, TrainCommandLine.run(new String[] { "--out", "x", "--colour", "red" }, ps,
-			ps));
-		assertTrue(log.toString(StandardCharsets.UTF_8).contains("--colour"));
+		final Object[] r = run("--out", "x", "--colour", "red");
+		assertEquals(2, r[0]);
+		assertTrue(((String) r[1]).contains("Parameter 'colour': unknown option"), (String) r[1]);
+	}
+
+	@Test
+	void aCancelledRunStopsAfterItsStepAndWritesThePriorAsItIs(@TempDir final Path dir)
+		throws Exception
+	{
+		final org.priorj.train.TrainingOptions o = new org.priorj.train.TrainingOptions();
+		o.out = dir.resolve("c");
+		o.steps = 50;
+		o.patch = 16;
+		o.batch = 2;
+		o.widths = new int[] { 8, 16, 32 };
+		final int[] reported = new int[2];
+		final org.priorj.base.Progress stopAtTwo = new org.priorj.base.Progress() {
+
+			@Override
+			public void report(final String task, final int done, final int total) {
+				reported[0] = done;
+				reported[1] = total;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return reported[0] >= 2;
+			}
+		};
+		new org.priorj.train.DenoiserTrainer(o, new org.priorj.train.TrainingSet().addEllipses(4, 32,
+			1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(
+				stopAtTwo);
+		assertEquals(2, reported[0]);
+		assertEquals(50, reported[1]);
+		final JsonObject t = JsonParser.parseString(Files.readString(o.out.resolve("training.json")))
+			.getAsJsonObject();
+		assertEquals(2, t.get("steps").getAsInt());
+		try (NetworkDenoiser den = NetworkDenoiser.load(o.out)) {
+			assertEquals("prior", den.name());
+		}
 	}
 }
