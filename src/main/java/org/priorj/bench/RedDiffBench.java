@@ -12,7 +12,6 @@ import ij.process.ImageProcessor;
 
 import org.priorj.cli.Montage;
 import org.priorj.cli.TestImages;
-import org.priorj.image.ValueRange;
 import org.priorj.metrics.Psnr;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
@@ -23,7 +22,6 @@ import org.priorj.physics.OperatorSpec;
 import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
 import org.priorj.prior.Denoiser;
-import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.base.Progress;
@@ -52,8 +50,7 @@ final class RedDiffBench {
 	static final String[] IMAGES = { "camera.png", "astronaut.png", "coins.png", "cell.png",
 		"ascent.png", "clock_motion.png" };
 	private static final double NOISE = 0.01;
-	/** The benchmark's images are in [0, 1]. */
-	private static final ValueRange UNIT_TO_PRIOR = ValueRange.fromMinMax(0, 1, -1, 1);
+	/** The baselines' grids; TV weights are for the benchmark's images, in [0, 1]. */
 	private static final double[] TV_WEIGHTS = { 0.002, 0.005, 0.01, 0.02, 0.04 };
 	private static final int[] RL_ITERATIONS = { 20, 50, 100, 200 };
 

@@ -1,8 +1,5 @@
 package org.priorj.fiji;
 
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-
 import ij.ImagePlus;
 
 import org.priorj.physics.MeasurementFile;
@@ -50,15 +47,9 @@ abstract class DdsCommand extends PriorRunCommand {
 	}
 
 	private DdsPreset preset(final Task task) {
-		DdsPreset p = TaskDefaults.dds(task);
-		final OptionalInt s = Overrides.integer("steps", steps);
-		if (s.isPresent()) p = p.withSteps(s.getAsInt());
-		final OptionalDouble e = Overrides.number("eta", eta);
-		if (e.isPresent()) p = p.withEta(e.getAsDouble());
-		final OptionalInt m = Overrides.integer("cg_iterations", cg_iterations);
-		if (m.isPresent()) p = p.withCgIterations(m.getAsInt());
-		final OptionalDouble g = Overrides.number("gamma", gamma);
-		if (g.isPresent()) p = p.withGamma(g.getAsDouble());
-		return p;
+		DdsPreset p = Overrides.integer(TaskDefaults.dds(task), "steps", steps, DdsPreset::withSteps);
+		p = Overrides.number(p, "eta", eta, DdsPreset::withEta);
+		p = Overrides.integer(p, "cg_iterations", cg_iterations, DdsPreset::withCgIterations);
+		return Overrides.number(p, "gamma", gamma, DdsPreset::withGamma);
 	}
 }

@@ -41,12 +41,12 @@ public class DenoiseCommand implements Command {
 	private double noise_sigma = 10;
 
 	@Parameter(persist = false, label = "range_min", description = "Image value mapped to the " +
-		"prior's low end; range_min = range_max: the 0.1 and 99.9 percentiles")
-	private double range_min = 0;
+		"prior's low end; auto: the 0.1 percentile")
+	private String range_min = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "range_max", description = "Image value mapped to the " +
-		"prior's high end")
-	private double range_max = 0;
+		"prior's high end; auto: the 99.9 percentile")
+	private String range_max = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "n_tiles", min = "1", description = "Tiles per axis (more " +
 		"tiles use less memory)")
@@ -69,10 +69,9 @@ public class DenoiseCommand implements Command {
 		final Shape shape = Images.shape(input);
 		Checks.nonNegative("noise_sigma", noise_sigma);
 		final Denoiser d = priors.registry().load(prior);
-		final ValueRange range = range_max > range_min ? ValueRange.fromMinMax(range_min, range_max,
-			d.low(), d.high()) : ValueRange.fromPercentiles(x, d.low(), d.high());
-		Checks.require(range_max >= range_min, "range_max", "got " + range_max + " below range_min " +
-			range_min, "range_max >= range_min (equal: percentiles)");
+		final ValueRange given = Overrides.range(range_min, range_max, d.low(), d.high());
+		final ValueRange range = given != null ? given : ValueRange.fromPercentiles(x, d.low(), d
+			.high());
 		final float[] y = new TiledDenoising(n_tiles, overlap, batch_size).denoise(d, x, shape,
 			noise_sigma, range);
 		denoised = Images.image(input.getShortTitle() + "-denoised", y, shape, "priorj.method=denoise" +

@@ -3,8 +3,6 @@ package org.priorj.fiji;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -135,13 +133,10 @@ public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 
 	/** The task's preset with the user's overrides. */
 	private RedDiffPreset preset(final Task t) {
-		RedDiffPreset p = TaskDefaults.redDiff(t);
-		final OptionalInt s = Overrides.integer("steps", steps);
-		if (s.isPresent()) p = p.withSteps(s.getAsInt());
-		final OptionalDouble l = Overrides.number("lambda", lambda);
-		if (l.isPresent()) p = p.withLambda(l.getAsDouble());
-		final OptionalDouble lr = Overrides.number("learning_rate", learning_rate);
-		if (lr.isPresent()) p = p.withLearningRate(lr.getAsDouble());
+		RedDiffPreset p = Overrides.integer(TaskDefaults.redDiff(t), "steps", steps,
+			RedDiffPreset::withSteps);
+		p = Overrides.number(p, "lambda", lambda, RedDiffPreset::withLambda);
+		p = Overrides.number(p, "learning_rate", learning_rate, RedDiffPreset::withLearningRate);
 		if (Overrides.isAuto(init)) return p;
 		return p.withInit(init.trim().equals(RedDiffPreset.PSEUDO_INVERSE) ? Optional.empty()
 			: Optional.of(ClassicalMethod.parse("init", init.trim())));

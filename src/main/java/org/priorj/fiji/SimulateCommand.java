@@ -2,16 +2,11 @@ package org.priorj.fiji;
 
 import ij.ImagePlus;
 
-import org.priorj.base.Checks;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.NoiseKind;
-import org.priorj.physics.NoiseModel;
 import org.priorj.physics.OperatorSpec;
-import org.priorj.physics.Operators;
-import org.priorj.base.Shape;
 import org.priorj.physics.Simulator;
-import org.priorj.physics.Task;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
@@ -55,26 +50,8 @@ public class SimulateCommand implements Command {
 
 	@Override
 	public void run() {
-		final float[] truth = Images.pixels("input", input);
-		final NoiseKind kind = NoiseKind.parse("noise", noise);
-		Checks.nonNegative("noise_level", noise_level);
-		OperatorSpec spec = OperatorSpec.parse(operator);
-		final Task task = Task.ofKind(spec.kind());
-		// random masks follow the seed unless the operator names its own
-		if ((task == Task.INPAINTING || task == Task.MRI) && !spec.params().containsKey("seed"))
-			spec = spec.with("seed", Integer.toString(seed));
-		final boolean mri = task.isComplex();
-		Shape shape = Images.shape(input);
-		float[] x = truth;
-		if (mri && shape.rank() == 2) {
-			// a real image is the real plane of a complex one
-			x = new float[2 * truth.length];
-			System.arraycopy(truth, 0, x, 0, truth.length);
-			shape = shape.prepend(2);
-		}
-		final float[] clean = Operators.build(spec, shape).apply(x);
-		final NoiseModel model = kind.model(noise_level, clean);
-		final Measurement m = Simulator.simulate(x, shape, spec, model, seed);
+		final Measurement m = Simulator.simulate(Images.of("input", input), OperatorSpec.parse(operator),
+			NoiseKind.parse("noise", noise), noise_level, seed);
 		measurement = MeasurementFile.toImagePlus(m, input.getShortTitle() + "-measurement");
 	}
 }

@@ -4,7 +4,6 @@ import org.priorj.base.Shape;
 
 import java.util.Random;
 
-import org.priorj.base.Checks;
 
 /**
  * A linear forward operator A between dense float arrays, with its exact adjoint with respect to

@@ -244,9 +244,6 @@ public final class Problems {
 			(planes == 1 ? " (complex data passed as one channel)" : "s"),
 			"complex k-space: 2 slices (real, imaginary), or 2C slices for C coils");
 		final LinearOperator a = mriOperator(side, h, w, planes / 2, false);
-		Checks.require(a.range().size() == input.values().length, input.parameter(), "k-space of " +
-			planes + " slices " + w + "x" + h, "the operator's data: " + a.range() +
-				" (coils, real/imaginary, height, width)");
 		return new Problem(Task.MRI, a, input.values(), a.describe(), "k-space " + input.title(),
 			null);
 	}
@@ -258,9 +255,7 @@ public final class Problems {
 	private static LinearOperator mriOperator(final SideInputs.Kspace side, final int h,
 		final int w, final int coilCount, final boolean simulate)
 	{
-		final SamplingMask m = samplingMask(side, h, w);
-		Checks.require(m.sampledCount() > 0, "mask", "a mask with no sampled point",
-			"a mask with at least one nonzero value");
+		final SamplingMask m = samplingMask(side, h, w); // refuses a mask with no sampled point
 		final Pixels maps = side.coilMaps();
 		if (maps != null) {
 			final int cp = maps.planes();
@@ -271,7 +266,6 @@ public final class Problems {
 				"as many coils as the k-space has: " + coilCount);
 			return new MultiCoilMri(h, w, m, CoilMaps.of(Shape.of(cp / 2, 2, h, w), maps.values()));
 		}
-		Checks.require(coilCount >= 1, "coils", "got " + coilCount, "1 or more");
 		if (coilCount == 1) return new SingleCoilMri(h, w, m);
 		Checks.require(simulate, "coil_maps", "none for k-space of " + coilCount + " coils",
 			"the coils' sensitivity maps (a stack of " + 2 * coilCount + " slices)");

@@ -3,6 +3,7 @@ package org.priorj.physics;
 import org.priorj.base.Shape;
 
 import org.priorj.base.Checks;
+import org.priorj.image.Pixels;
 
 /**
  * Makes a measurement from a ground-truth image: y = A x + noise, seeded, so that tests, demos and
@@ -21,5 +22,26 @@ public final class Simulator {
 		final float[] clean = a.apply(groundTruth);
 		return new Measurement(operator, imageShape, a.range(), noise.corrupt(clean, seed), noise
 			.describe(), seed);
+	}
+
+	/**
+	 * What Simulate measurement does with a user's image: the operator {@code spec} (a random mask
+	 * follows {@code seed} unless it names its own), a real image as the real plane of a complex one
+	 * for MRI, and noise of {@code kind} at {@code level} (relative noise refers to the clean data).
+	 */
+	public static Measurement simulate(final Pixels truth, final OperatorSpec spec,
+		final NoiseKind kind, final double level, final long seed)
+	{
+		final Task task = Task.ofKind(spec.kind());
+		final OperatorSpec seeded = (task == Task.INPAINTING || task == Task.MRI) && !spec.params()
+			.containsKey("seed") ? spec.with("seed", Long.toString(seed)) : spec;
+		Shape shape = truth.shape();
+		float[] x = truth.values();
+		if (task.isComplex() && shape.rank() == 2) {
+			x = java.util.Arrays.copyOf(x, 2 * x.length);
+			shape = shape.prepend(2);
+		}
+		final float[] clean = Operators.build(seeded, shape).apply(x);
+		return simulate(x, shape, seeded, kind.model(level, clean), seed);
 	}
 }

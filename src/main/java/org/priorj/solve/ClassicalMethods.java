@@ -2,7 +2,6 @@ package org.priorj.solve;
 
 import org.priorj.base.Progress;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 

@@ -75,7 +75,7 @@ public final class TaskDefaults {
 	}
 
 	private static <P> P presetOf(final Map<Task, P> presets, final Task task, final String solver) {
-		final P p = task == null ? null : presets.get(task);
+		final P p = presets.get(task); // an EnumMap: null for a null task too
 		if (p == null) throw Checks.bad("task", "'" + task + "' for " + solver, Task.labels(presets
 			.keySet()));
 		return p;

@@ -41,8 +41,14 @@ class ProblemsTest {
 	}
 
 	private static void refuses(final String parameter, final Runnable call) {
+		refuses(parameter, "", call);
+	}
+
+	/** Refused as {@code parameter}, with {@code words} in the message. */
+	private static void refuses(final String parameter, final String words, final Runnable call) {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-		assertTrue(e.getMessage().startsWith("Parameter '" + parameter + "'"), e.getMessage());
+		assertTrue(e.getMessage().startsWith("Parameter '" + parameter + "'") && e.getMessage()
+			.contains(words), e.getMessage());
 	}
 
 	@Test
@@ -214,5 +220,112 @@ class ProblemsTest {
 		assertEquals("denoising: " + a.describe() + " (script)", p.toString());
 		refuses("input", () -> Problems.of(Task.DENOISING, a, new float[15], "script"));
 		assertEquals(List.of(Task.values()).size(), 7);
+	}
+
+	@Test
+	void refusalsSayWhatIsAllowed() {
+		final Pixels in = image("input", 12, 16);
+		final Measurement undivided = new Measurement(OperatorSpec.parse("downsample factor=3"), Shape
+			.of(16, 16), Shape.of(5, 5), new float[25], "none", 0);
+		refuses("factor", "3 does not divide the image size 16x16; allowed: images whose width and " +
+			"height are multiples of 3, e.g. 15x15 (crop) or 18x18 (pad)", () -> Problems
+				.fromMeasurement(undivided, "u"));
+		refuses("factor", "2, 3 or 4", () -> Problems.fromImage(Task.SUPER_RESOLUTION, in,
+			new SideInputs.Restoration(null, "", "", null, 5)));
+		refuses("mask", "a mask of the input's size 16x12", () -> Problems.fromImage(Task.INPAINTING,
+			in, new SideInputs.Restoration(image("mask", 12, 15), "", "", null, 4)));
+		refuses("mask", "(one plane, or 2 planes)", () -> Problems.fromImage(Task.INPAINTING, image(
+			"input", 2, 12, 16), new SideInputs.Restoration(image("mask", 3, 12, 16), "", "", null, 4)));
+		refuses("psf_image", "a PSF of 3x13 pixels for an image of 16x12", () -> Problems.fromImage(
+			Task.DEBLURRING, in, new SideInputs.Restoration(null, "", "", ones("psf_image", 13, 3), 4)));
+		refuses("psf", "", () -> Problems.fromImage(Task.DEBLURRING, in, new SideInputs.Restoration(
+			null, "", null, null, 4)));
+		refuses("input", "one sinogram", () -> Problems.fromImage(Task.CT, image("input", 2, 10, 24),
+			new SideInputs.Sinogram("", 0, 0)));
+		refuses("input", "(complex data passed as one channel)", () -> Problems.fromImage(Task.MRI,
+			image("input", 16, 16), new SideInputs.Kspace("uniform1d", null, null, 1, 0)));
+		refuses("input", "3 slices", () -> Problems.fromImage(Task.MRI, image("input", 3, 16, 16),
+			new SideInputs.Kspace("uniform1d", null, null, 1, 0)));
+		refuses("coil_maps", "2C slices (real, imaginary per coil) of the image's size 16x16", () ->
+			Problems.fromImage(Task.MRI, image("input", 6, 16, 16), new SideInputs.Kspace("uniform1d",
+				null, image("coil_maps", 6, 16, 8), 1, 0)));
+		refuses("coil_maps", "3 coils; allowed: as many coils as the k-space has: 2", () -> Problems
+			.fromImage(Task.MRI, image("input", 4, 16, 16), new SideInputs.Kspace("uniform1d", null,
+				image("coil_maps", 6, 16, 16), 1, 0)));
+		refuses("coil_maps", "a stack of 4 slices", () -> Problems.fromImage(Task.MRI, image("input", 4,
+			16, 16), new SideInputs.Kspace("uniform1d", null, null, 1, 0)));
+		refuses("task", "no side inputs", () -> Problems.fromImage(Task.CT, in, null));
+		refuses("task", "restoration inputs", () -> Problems.fromImage(Task.MRI, in, NONE));
+		refuses("mask", "", () -> Problems.fromImage(Task.MRI, image("input", 2, 16, 16),
+			new SideInputs.Kspace(null, null, null, 1, 0)));
+	}
+
+	@Test
+	void limitsThatAreAllowedAreAccepted() {
+		final Pixels in = image("input", 12, 16);
+		assertEquals(Shape.of(24, 32), Problems.fromImage(Task.SUPER_RESOLUTION, in, new SideInputs
+			.Restoration(null, "", "", null, 2)).imageShape());
+		assertEquals(Shape.of(2, 48, 64), Problems.fromImage(Task.SUPER_RESOLUTION, image("input", 2,
+			12, 16), NONE).imageShape());
+		assertTrue(Problems.fromImage(Task.DEBLURRING, in, new SideInputs.Restoration(null, "", "",
+			ones("psf_image", 12, 16), 4)).operator() instanceof Blur, "a PSF as large as the image");
+		final Problem stack = Problems.fromImage(Task.DEBLURRING, image("input", 3, 12, 16),
+			new SideInputs.Restoration(null, "", "gaussian:1", null, 4));
+		assertEquals(Shape.of(3, 12, 16), stack.imageShape());
+		final Pixels one = ones("mask", 12, 16);
+		one.values()[7] = 0;
+		final Pixels two = image("input", 2, 12, 16);
+		final Problem shared = Problems.fromImage(Task.INPAINTING, two, new SideInputs.Restoration(one,
+			"", "", null, 4));
+		assertEquals(0, shared.data()[7]);
+		assertEquals(0, shared.data()[12 * 16 + 7], "one mask plane serves every slice");
+		assertEquals(two.values()[12 * 16 + 8], shared.data()[12 * 16 + 8]);
+		final Problem withMaskImage = Problems.fromImage(Task.MRI, image("input", 2, 16, 16),
+			new SideInputs.Kspace("", ones("mask_image", 16, 16), null, 1, 0));
+		assertEquals(((SingleCoilMri) withMaskImage.operator()).mask().sampledCount(), 256);
+	}
+
+	@Test
+	void aComplexImageOrCoilMapsAreSimulatedAsGiven() {
+		final Pixels complex = image("input", 2, 16, 16);
+		final Problem p = Problems.simulate(Task.MRI, complex, new SideInputs.Kspace("uniform1d", null,
+			null, 1, 0), 0, 0);
+		assertArrayEquals(p.operator().apply(complex.values()), p.data());
+		final Problem maps = Problems.simulate(Task.MRI, image("input", 16, 16), new SideInputs.Kspace(
+			"uniform1d", null, image("coil_maps", 4, 16, 16), 7, 0), 0, 0);
+		assertEquals(Shape.of(2, 2, 16, 16), maps.operator().range(), "the maps decide the coils");
+	}
+
+	@Test
+	void tasksSayWhatIsComplexAndWhatIsInTheImagesUnits() {
+		for (final Task t : Task.values()) {
+			assertEquals(t == Task.MRI, t.isComplex(), t.label());
+			assertEquals(t != Task.CT && t != Task.DYNAMIC_CT && t != Task.MRI, t.dataInImageUnits(), t
+				.label());
+			assertEquals(t, Task.parse("task", " " + t.label().toUpperCase(java.util.Locale.ROOT) + " ",
+				EnumSet.allOf(Task.class)));
+			assertEquals(t.label(), t.toString());
+		}
+		assertEquals("super_resolution", Task.SUPER_RESOLUTION.label());
+		assertEquals("dynamic-ct", Task.DYNAMIC_CT.operatorKind());
+		assertEquals("ct, mri", Task.labels(List.of(Task.CT, Task.MRI)));
+		refuses("task", "'inpainting'; allowed: ct, mri", () -> Task.parse("task", "inpainting", List
+			.of(Task.CT, Task.MRI)));
+		refuses("task", "", () -> Task.parse("task", null, List.of(Task.CT)));
+		refuses("operator", "mask, downsample, blur, identity, radon, dynamic-ct, mri", () -> Task
+			.ofKind("fourier"));
+	}
+
+	@Test
+	void observedValuesLeaveOutWhatTheOperatorDoesNotSee() {
+		final float[] data = { 1, 2, 3, 4 };
+		final Problem id = Problems.of(Task.DENOISING, new Identity(Shape.of(2, 2)), data, "s");
+		assertArrayEquals(data, id.observedValues());
+		final Problem none = Problems.of(Task.INPAINTING, new MaskOperator(2, 2, new float[4]), data,
+			"s");
+		assertSame(data, none.observedValues(), "nothing seen: all of the data");
+		final Problem half = Problems.of(Task.INPAINTING, new MaskOperator(2, 2, new float[] { 1, 0, 0,
+			1 }), data, "s");
+		assertArrayEquals(new float[] { 1, 4 }, half.observedValues());
 	}
 }

@@ -96,4 +96,24 @@ class DdsReconstructTest {
 			Progress.NONE);
 		assertEquals("40", given.parameters().get("start_time"));
 	}
+
+	/**
+	 * With no range given, CT and MRI data (not in the image's units) are mapped by the percentiles
+	 * of the start image; with no start image there is nothing to take the range from.
+	 */
+	@Test
+	void theRangeComesFromTheStartImageOrIsRefused() {
+		final DenseOperator a = new DenseOperator(MatrixUtils.createRealIdentityMatrix(16).scalarMultiply(
+			3), Shape.of(4, 4));
+		final float[] y = DenseOperator.randomVector(16, 5);
+		final Problem problem = Problems.of(Task.CT, a, y, "test");
+		final Denoiser prior = DiagonalGaussianDenoiser.uniform(1, 0, 0.5, -1, 1);
+		final Result r = Dds.reconstruct(problem, prior, PRESET.withSteps(2).withInit(Optional.of(
+			ClassicalMethod.ADJOINT)), 0, Progress.NONE);
+		assertEquals(ValueRange.fromPercentiles(a.adjoint(y), -1, 1).toString(), r.parameters().get(
+			"value_range"));
+		assertEquals("adjoint", r.parameters().get("init"));
+		ConjugateGradientTest.assertNames("range", () -> Dds.reconstruct(problem, prior, PRESET, 0,
+			Progress.NONE));
+	}
 }

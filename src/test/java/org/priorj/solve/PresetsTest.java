@@ -93,4 +93,34 @@ class PresetsTest {
 		ConjugateGradientTest.assertNames("gamma", () -> ct.withGamma(-1));
 		ConjugateGradientTest.assertNames("gamma", () -> ct.withGamma(Double.POSITIVE_INFINITY));
 	}
+
+	@Test
+	void presetsAcceptTheirLimitsAndRefuseJustBeyond() {
+		final DdsPreset ct = TaskDefaults.dds(Task.CT);
+		assertEquals(1, ct.withSteps(1).steps());
+		assertEquals(1000, ct.withSteps(1000).steps());
+		ConjugateGradientTest.assertNames("steps", () -> ct.withSteps(1001));
+		assertEquals(0, ct.withEta(0).eta());
+		assertEquals(1, ct.withEta(1).eta());
+		assertEquals(0, ct.withCgIterations(0).cgIterations());
+		assertEquals(1000, ct.withCgIterations(1000).cgIterations());
+		ConjugateGradientTest.assertNames("cg_iterations", () -> ct.withCgIterations(1001));
+		assertEquals(0, ct.withGamma(0).gamma());
+		ConjugateGradientTest.assertNames("gamma", () -> ct.withGamma(Double.NaN));
+		assertEquals(1, ct.withStartTime(1).startTime().getAsInt());
+		assertEquals(1000, ct.withStartTime(1000).startTime().getAsInt());
+		ConjugateGradientTest.assertNames("start_time", () -> ct.withStartTime(0));
+		ConjugateGradientTest.assertNames("start_time", () -> ct.withStartTime(1001));
+		final RedDiffPreset d = TaskDefaults.redDiff(Task.DENOISING);
+		assertEquals(0, d.withLambda(0).lambda());
+		assertEquals(1, d.withSteps(1).steps());
+		assertEquals(1000, d.withSteps(1000).steps());
+		assertEquals(1, d.withStartTime(1).startTime().getAsInt());
+		assertEquals(1000, d.withStartTime(1000).startTime().getAsInt());
+		ConjugateGradientTest.assertNames("start_time", () -> d.withStartTime(1001));
+		ConjugateGradientTest.assertNames("lambda", () -> d.withLambda(Double.POSITIVE_INFINITY));
+		ConjugateGradientTest.assertNames("learning_rate", () -> d.withLearningRate(Double.NaN));
+		ConjugateGradientTest.assertNames("weighting", () -> new RedDiffPreset(Task.DENOISING, 1, 0.1,
+			10, java.util.OptionalInt.empty(), null, Optional.empty()));
+	}
 }
