@@ -30,8 +30,8 @@ class DdsCommandLineTest {
 			"radon angles=0:180:20", "--noise", "none", "--output", ct }));
 		assertEquals(0, Main.run(new String[] { "simulate", "--input", truth, "--operator",
 			"mri mask=uniform1d acceleration=4", "--noise", "none", "--output", mri }));
-		assertEquals("reconstruct-ct", LearnedSolve.command("dds", List.of("--measurement", ct)));
-		assertEquals("reconstruct-mri", LearnedSolve.command("dds", List.of("--measurement", mri)));
+		assertEquals("reconstruct-ct", LearnedSolve.command("dds", List.of("--measurement", ct)).cli());
+		assertEquals("reconstruct-mri", LearnedSolve.command("dds", List.of("--measurement", mri)).cli());
 		final String r = dir.resolve("r.tif").toString(), q = dir.resolve("q.tif").toString();
 		assertEquals(0, Main.run(new String[] { "solve", "--measurement", ct, "--method", "dds",
 			"--steps", "3", "--output", r }));
