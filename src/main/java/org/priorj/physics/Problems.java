@@ -115,8 +115,7 @@ public final class Problems {
 					"an image of " + image.planes() + " slices",
 					"a real image (1 slice) or a complex one (2 slices: real, imaginary)");
 				x = image.planes() == 2 ? image.values() : SingleCoilMri.complexFromReal(image.values());
-				a = mriOperator(k, image.height(), image.width(), k.coilMaps() != null ? -1 : k.coils(),
-					true);
+				a = mriOperator(k, image.height(), image.width(), k.coils(), true); // maps, if given, decide
 				text = a.describe();
 				break;
 			}
@@ -191,7 +190,6 @@ public final class Problems {
 				if (psf != null) {
 					Checks.require(psf.planes() == 1, psf.parameter(), "a stack of " + psf.planes() +
 						" slices", "a single 2-D PSF image");
-					checkPsfSize(psf.parameter(), psf.width(), psf.height(), w, h);
 					k = Kernel.of(psf.values(), psf.height(), psf.width());
 					name = psf.parameter();
 					text = "blur psf=image:" + psf.title();
@@ -249,8 +247,9 @@ public final class Problems {
 	}
 
 	/**
-	 * The MRI operator for an (H, W) image: the mask image or generator, the coil maps or
-	 * {@code coilCount} synthetic coils (-1: the maps decide; for k-space the count must match).
+	 * The MRI operator for an (H, W) image: the mask image or generator, and the coil maps or else
+	 * {@code coilCount} coils (synthetic ones to simulate; for k-space, the count its planes give,
+	 * which the maps must match).
 	 */
 	private static LinearOperator mriOperator(final SideInputs.Kspace side, final int h,
 		final int w, final int coilCount, final boolean simulate)

@@ -35,7 +35,6 @@ public record RedDiffPreset(Task task, double lambda, double learningRate, int s
 	}
 
 	public RedDiffPreset withLambda(final double l) {
-		Checks.require(Double.isFinite(l), "lambda", "got " + l, "a finite number >= 0");
 		return new RedDiffPreset(task, l, learningRate, steps, startTime, weighting, init);
 	}
 
