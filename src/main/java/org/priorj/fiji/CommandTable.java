@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.priorj.physics.Task;
 import org.scijava.command.Command;
+import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
 
@@ -44,8 +45,11 @@ public final class CommandTable {
 		return Holder.ENTRIES;
 	}
 
-	private static List<Entry> discover() {
-		final PluginIndex index = new PluginIndex();
+	static List<Entry> discover() {
+		// PriorJ's own class loader: in plain ImageJ 1.x the thread's context loader cannot see the
+		// plugins folder, where PriorJ's jar (and its plugin index) lives
+		final PluginIndex index = new PluginIndex(new DefaultPluginFinder(CommandTable.class
+			.getClassLoader()));
 		index.discover();
 		final List<PluginInfo<Command>> infos = new ArrayList<>(index.getPlugins(Command.class));
 		infos.removeIf(i -> !i.getClassName().startsWith(CommandTable.class.getPackageName() + ".") ||

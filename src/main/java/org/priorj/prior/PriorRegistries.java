@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.scijava.InstantiableException;
+import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
 
@@ -27,7 +28,10 @@ public final class PriorRegistries {
 
 	/** The prior kinds on the class path, by name. */
 	public static Map<String, PriorKind> kinds() {
-		final PluginIndex index = new PluginIndex();
+		// PriorJ's own class loader: in plain ImageJ 1.x the thread's context loader cannot see the
+		// plugins folder, where PriorJ's jar (and its plugin index) lives
+		final PluginIndex index = new PluginIndex(new DefaultPluginFinder(PriorKind.class
+			.getClassLoader()));
 		index.discover();
 		final Map<String, PriorKind> kinds = new TreeMap<>();
 		for (final PluginInfo<PriorKind> info : index.getPlugins(PriorKind.class)) {

@@ -47,4 +47,17 @@ class CommandTableTest {
 		assertEquals(CommandTable.entries().size(), config.lines().filter(l -> !l.startsWith("#"))
 			.count());
 	}
+
+	@Test
+	void theCommandsAreFoundWhateverTheThreadsClassLoader() {
+		final Thread t = Thread.currentThread();
+		final ClassLoader own = t.getContextClassLoader();
+		t.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+		try {
+			assertEquals(CommandTable.entries(), CommandTable.discover());
+		}
+		finally {
+			t.setContextClassLoader(own);
+		}
+	}
 }

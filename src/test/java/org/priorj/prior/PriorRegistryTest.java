@@ -226,4 +226,22 @@ class PriorRegistryTest {
 		final PriorRegistry bare = new PriorRegistry(List.of(root), PriorDevice.resolve("cpu"));
 		assertRefuses("kind", () -> bare.load("iid"));
 	}
+
+	/**
+	 * In plain ImageJ 1.x the thread's context class loader cannot see the plugins folder where
+	 * PriorJ's jar lives; the kinds are found through PriorJ's own class loader all the same.
+	 */
+	@Test
+	void priorKindsAreFoundWhateverTheThreadsClassLoader() {
+		final Thread t = Thread.currentThread();
+		final ClassLoader own = t.getContextClassLoader();
+		t.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+		try {
+			assertEquals(List.of("analytic", "network", "torchscript"), List.copyOf(PriorRegistries
+				.kinds().keySet()));
+		}
+		finally {
+			t.setContextClassLoader(own);
+		}
+	}
 }
