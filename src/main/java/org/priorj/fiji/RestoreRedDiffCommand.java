@@ -138,8 +138,14 @@ public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 		p = Overrides.number(p, "lambda", lambda, RedDiffPreset::withLambda);
 		p = Overrides.number(p, "learning_rate", learning_rate, RedDiffPreset::withLearningRate);
 		if (Overrides.isAuto(init)) return p;
-		return p.withInit(init.trim().equals(RedDiffPreset.PSEUDO_INVERSE) ? Optional.empty()
-			: Optional.of(ClassicalMethod.parse("init", init.trim())));
+		if (init.trim().equals(RedDiffPreset.PSEUDO_INVERSE)) return p.withInit(Optional.empty());
+		try {
+			return p.withInit(Optional.of(ClassicalMethod.parse("init", init.trim())));
+		}
+		catch (final IllegalArgumentException e) {
+			throw Checks.bad("init", "'" + init + "'", "auto (the preset's), " + RedDiffPreset
+				.PSEUDO_INVERSE + " or a classical method: " + ClassicalMethod.labels());
+		}
 	}
 
 	private ImagePlus lossPlot(final List<double[]> histories, final String label) {
