@@ -6,7 +6,8 @@ import org.priorj.prior.PriorDevice;
 
 /**
  * The Info every result of a learned solver carries, written here only: the method with every
- * parameter it used, the task and the preset with the user's overrides, the operator, the prior
+ * parameter it used, the task and the preset with the user's overrides, the operator and the
+ * noise model, the prior
  * and where it ran, the input, the runs the result is the mean of, and whether Esc stopped it.
  */
 final class RunRecord {
@@ -18,7 +19,8 @@ final class RunRecord {
 	{
 		return "priorj.method=" + runs.first.describe() + "\n" + "priorj.task=" + problem.task() +
 			"\n" + "priorj.preset=" + preset + "\n" + "priorj.operator=" + problem.operatorText() +
-			"\n" + "priorj.prior=" + prior.name() + " (range [" + prior.low() + ", " + prior.high() +
+			"\n" + "priorj.noise=" + problem.noise() + "\n" + "priorj.prior=" + prior.name() +
+			" (range [" + prior.low() + ", " + prior.high() +
 			"], sigma " + prior.minSigma() + "-" + prior.maxSigma() + ")\n" + "priorj.device=" + where +
 			"\n" + "priorj.input=" + problem.source() + "\n" + runs.describe(seed) + (runs.cancelled
 				? "priorj.cancelled=true (the current estimate when Esc was pressed)\n" : "");

@@ -7,22 +7,26 @@ import org.priorj.base.Shape;
 import org.priorj.image.ValueRange;
 
 /**
- * An inverse problem y = A x as every solver takes it: the task, the forward operator A, the data
- * y, how the operator and the data were obtained (for the result's record), and optionally the
- * user's map of the unknown's values onto a prior's range. Built by {@link Problems} from a
- * measurement, a plain image with its side inputs, or a simulation. Immutable: {@link #withRange}
- * returns a new problem.
+ * An inverse problem y = A x + n as every solver takes it: the task, the forward operator A (which
+ * holds the side inputs: mask, PSF, angles, sampling, coil maps), the data y, their noise model
+ * when it is known, how the operator and the data were obtained (for the result's record), and
+ * optionally the user's map of the unknown's values onto a prior's range. Built by
+ * {@link Problems} from a measurement, a plain image with its side inputs, or a simulation.
+ * Immutable: {@link #withRange} returns a new problem.
  */
 public final class Problem {
 
 	private final Task task;
 	private final LinearOperator operator;
 	private final float[] data;
-	private final String operatorText, source;
+	private final String operatorText, source, noise;
 	private final ValueRange range;
 
+	/** What is known of the noise of data that were not simulated here. */
+	static final String UNKNOWN_NOISE = "unknown (measured)";
+
 	Problem(final Task task, final LinearOperator operator, final float[] data,
-		final String operatorText, final String source, final ValueRange range)
+		final String operatorText, final String source, final String noise, final ValueRange range)
 	{
 		this.task = task;
 		this.operator = operator;
@@ -30,6 +34,7 @@ public final class Problem {
 			.range());
 		this.operatorText = operatorText;
 		this.source = source;
+		this.noise = noise;
 		this.range = range;
 	}
 
@@ -65,13 +70,18 @@ public final class Problem {
 		return source;
 	}
 
+	/** The noise model of the data, as simulated (e.g. {@code gaussian sigma=0.01}), or unknown. */
+	public String noise() {
+		return noise;
+	}
+
 	/** The user's map of the unknown's values onto a prior's range, if one was given. */
 	public Optional<ValueRange> range() {
 		return Optional.ofNullable(range);
 	}
 
 	public Problem withRange(final ValueRange r) {
-		return new Problem(task, operator, data, operatorText, source, r);
+		return new Problem(task, operator, data, operatorText, source, noise, r);
 	}
 
 	/**

@@ -47,7 +47,7 @@ public final class Problems {
 			title + "' was made by '" + spec + "'", "auto or " + own));
 		if (own == Task.SUPER_RESOLUTION) checkDivisible(m.imageShape(), spec.getInt("factor", 4));
 		final Problem p = new Problem(own, m.operator(), m.data(), spec.toString(), "measurement " +
-			title, null);
+			title, m.noise(), null);
 		if (own == Task.INPAINTING) checkInpaintingMask(p, "input");
 		return p;
 	}
@@ -59,7 +59,7 @@ public final class Problems {
 	public static Problem of(final Task task, final LinearOperator a, final float[] data,
 		final String source)
 	{
-		return new Problem(task, a, data, a.describe(), source, null);
+		return new Problem(task, a, data, a.describe(), source, Problem.UNKNOWN_NOISE, null);
 	}
 
 	/** A measurement's own operator and data, whatever its task. */
@@ -124,10 +124,10 @@ public final class Problems {
 					"operators: Simulate measurement)");
 		}
 		final float[] clean = a.apply(x);
-		final float[] y = relativeNoise > 0 ? GaussianNoise.relativeToMax(clean, relativeNoise).corrupt(
-			clean, seed) : clean;
-		return new Problem(task, a, y, text + " (simulated, noise " + relativeNoise + " x max)",
-			"image " + image.title(), null);
+		final NoiseModel noise = relativeNoise > 0 ? GaussianNoise.relativeToMax(clean, relativeNoise)
+			: NoiseModel.NONE;
+		return new Problem(task, a, noise.corrupt(clean, seed), text + " (simulated, noise " +
+			relativeNoise + " x max)", "image " + image.title(), noise.describe(), null);
 	}
 
 	private static <S extends SideInputs> S as(final Class<S> type, final SideInputs side,
@@ -211,7 +211,7 @@ public final class Problems {
 				maskParameter = null;
 		}
 		final Problem p = new Problem(task, a, task == Task.INPAINTING ? a.apply(input.values())
-			: input.values(), text, "image " + input.title(), null);
+			: input.values(), text, "image " + input.title(), Problem.UNKNOWN_NOISE, null);
 		if (maskParameter != null) checkInpaintingMask(p, maskParameter);
 		return p;
 	}
@@ -233,7 +233,7 @@ public final class Problems {
 		final OperatorSpec spec = OperatorSpec.of("radon", "angles", text, "detectors", Integer
 			.toString(bins));
 		return new Problem(Task.CT, Operators.build(spec, Shape.of(n, n)), input.values(), spec
-			.toString(), "sinogram " + input.title(), null);
+			.toString(), "sinogram " + input.title(), Problem.UNKNOWN_NOISE, null);
 	}
 
 	private static Problem kspace(final Pixels input, final SideInputs.Kspace side) {
@@ -243,7 +243,7 @@ public final class Problems {
 			"complex k-space: 2 slices (real, imaginary), or 2C slices for C coils");
 		final LinearOperator a = mriOperator(side, h, w, planes / 2, false);
 		return new Problem(Task.MRI, a, input.values(), a.describe(), "k-space " + input.title(),
-			null);
+			Problem.UNKNOWN_NOISE, null);
 	}
 
 	/**

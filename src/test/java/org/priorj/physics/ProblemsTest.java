@@ -62,6 +62,7 @@ class ProblemsTest {
 		assertEquals("measurement m", p.source());
 		assertEquals("downsample factor=2", p.operatorText());
 		assertSame(m.data(), p.data());
+		assertEquals(m.noise(), p.noise());
 		assertEquals(Shape.of(16, 16), p.imageShape());
 		assertFalse(p.isComplex());
 		assertTrue(p.range().isEmpty());
@@ -83,6 +84,7 @@ class ProblemsTest {
 		assertEquals(Shape.of(48, 64), sr.imageShape());
 		assertSame(in.values(), sr.data());
 		assertEquals("image input.tif", sr.source());
+		assertEquals("unknown (measured)", sr.noise());
 		final Problem blur = Problems.fromImage(Task.DEBLURRING, in, new SideInputs.Restoration(null,
 			"", " gaussian:1 ", null, 4));
 		assertEquals("blur psf=gaussian:1", blur.operatorText());
@@ -194,6 +196,8 @@ class ProblemsTest {
 		final Problem noisy = Problems.simulate(Task.CT, x, new SideInputs.Sinogram("0:180:8", 0, 0),
 			0.01, 3);
 		assertEquals(8 * 16, noisy.data().length);
+		assertTrue(noisy.noise().startsWith("gaussian"), noisy.noise());
+		assertEquals(NoiseModel.NONE.describe(), ct.noise());
 		assertFalse(java.util.Arrays.equals(noisy.operator().apply(x.values()), noisy.data()));
 		final Problem mri = Problems.simulate(Task.MRI, x, new SideInputs.Kspace("uniform1d", null,
 			null, 3, 0), 0, 0);
@@ -217,6 +221,7 @@ class ProblemsTest {
 		assertEquals(ValueRange.fromMinMax(0, 1, -1, 1).toString(), ranged.range().orElseThrow()
 			.toString());
 		assertSame(p.data(), ranged.data());
+		assertEquals(p.noise(), ranged.noise());
 		assertEquals("denoising: " + a.describe() + " (script)", p.toString());
 		refuses("input", () -> Problems.of(Task.DENOISING, a, new float[15], "script"));
 		assertEquals(List.of(Task.values()).size(), 7);
