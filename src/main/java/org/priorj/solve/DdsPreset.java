@@ -23,15 +23,13 @@ public record DdsPreset(Task task, int steps, double eta, int cgIterations, doub
 	public static final String NOISE = "noise";
 
 	public DdsPreset {
-		Checks.require(steps >= 1 && steps <= DiffusionSchedule.DEFAULT_STEPS, "steps", "got " + steps,
-			"1 to " + DiffusionSchedule.DEFAULT_STEPS);
+		DiffusionSchedule.checkTime("steps", steps);
 		Checks.require(eta >= 0 && eta <= 1, "eta", "got " + eta, "0 (deterministic) to 1");
 		Checks.require(cgIterations >= 0 && cgIterations <= 1000, "cg_iterations", "got " +
 			cgIterations, "0 to 1000");
 		Checks.require(gamma >= 0 && Double.isFinite(gamma), "gamma", "got " + gamma,
 			"0 (exact fit of the data) or more");
-		startTime.ifPresent(t -> Checks.require(t >= 1 && t <= DiffusionSchedule.DEFAULT_STEPS,
-			"start_time", "got " + t, "1 to " + DiffusionSchedule.DEFAULT_STEPS));
+		startTime.ifPresent(t -> DiffusionSchedule.checkTime("start_time", t));
 	}
 
 	public DdsPreset withSteps(final int s) {

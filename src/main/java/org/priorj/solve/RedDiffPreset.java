@@ -27,10 +27,8 @@ public record RedDiffPreset(Task task, double lambda, double learningRate, int s
 		Checks.nonNegative("lambda", lambda);
 		Checks.require(learningRate > 0 && Double.isFinite(learningRate), "learning_rate", "got " +
 			learningRate, "a number > 0");
-		Checks.require(steps >= 1 && steps <= DiffusionSchedule.DEFAULT_STEPS, "steps", "got " + steps,
-			"1 to " + DiffusionSchedule.DEFAULT_STEPS);
-		startTime.ifPresent(t -> Checks.require(t >= 1 && t <= DiffusionSchedule.DEFAULT_STEPS,
-			"start_time", "got " + t, "1 to " + DiffusionSchedule.DEFAULT_STEPS));
+		DiffusionSchedule.checkTime("steps", steps);
+		startTime.ifPresent(t -> DiffusionSchedule.checkTime("start_time", t));
 		if (weighting == null) throw Checks.bad("weighting", "none", "linear, sqrt, square, log or const");
 	}
 
