@@ -20,9 +20,11 @@ import org.priorj.base.Checks;
  * caller and thread until it is released. Thread-safe.
  * <p>
  * The standard roots, searched in this order: the folders in the system property
- * {@code priorj.models} (path-separator list), the environment variable {@code PRIORJ_MODELS},
- * {@code models/} in the working folder (the priors PriorJ ships), and {@code ~/.priorj/priors}
- * (priors the user imported). A name found twice is taken from the first root.
+ * {@code priorj.models} (path-separator list; the {@code priorj} launcher passes the checkout's
+ * {@code models/}), the environment variable {@code PRIORJ_MODELS}, {@code models/priorj} in the
+ * Fiji or ImageJ folder PriorJ is installed in ({@link #appRoot}), {@code models/} in the working
+ * folder, and {@code ~/.priorj/priors} (priors the user imported). A name found twice is taken
+ * from the first root.
  */
 public final class PriorRegistry {
 
@@ -45,9 +47,41 @@ public final class PriorRegistry {
 			"PRIORJ_MODELS") })
 			if (s != null && !s.isBlank()) for (final String p : s.split(java.io.File.pathSeparator))
 				roots.add(Path.of(p));
+		appRoot().ifPresent(roots::add);
 		roots.add(Path.of("models"));
 		roots.add(userRoot());
 		return new PriorRegistry(roots, PriorDevice.resolve(device));
+	}
+
+	/**
+	 * {@code models/priorj} in the Fiji or ImageJ folder PriorJ is installed in: the folder
+	 * {@code imagej.dir} names (Fiji's launcher sets it), else the one whose {@code jars/} or
+	 * {@code plugins/} holds PriorJ's jar.
+	 */
+	public static java.util.Optional<Path> appRoot() {
+		final String dir = System.getProperty("imagej.dir");
+		if (dir != null && !dir.isBlank()) return java.util.Optional.of(Path.of(dir, "models",
+			"priorj"));
+		return appOf(PriorRegistry.class.getProtectionDomain().getCodeSource());
+	}
+
+	static java.util.Optional<Path> appOf(final java.security.CodeSource source) {
+		try {
+			if (source == null || source.getLocation() == null) return java.util.Optional.empty();
+			final Path jar = Path.of(source.getLocation().toURI());
+			if (!jar.toString().endsWith(".jar")) return java.util.Optional.empty();
+			Path folder = jar.getParent();
+			if (folder != null && folder.getFileName().toString().equals("jars") && folder
+				.getParent() != null && folder.getParent().getFileName().toString().equals("plugins"))
+				folder = folder.getParent(); // ImageJ 1.x: plugins/jars
+			if (folder == null || folder.getParent() == null || !(folder.getFileName().toString()
+				.equals("jars") || folder.getFileName().toString().equals("plugins")))
+				return java.util.Optional.empty();
+			return java.util.Optional.of(folder.getParent().resolve("models").resolve("priorj"));
+		}
+		catch (final java.net.URISyntaxException | IllegalArgumentException e) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	/** Where imported priors go: {@code ~/.priorj/priors}. */

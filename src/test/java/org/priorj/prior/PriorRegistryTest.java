@@ -244,4 +244,37 @@ class PriorRegistryTest {
 			t.setContextClassLoader(own);
 		}
 	}
+
+	@Test
+	void priorsInstalledBesideFijiAreFoundFromTheJarsFolder() throws Exception {
+		final java.util.function.Function<String, java.util.Optional<Path>> app = f -> {
+			try {
+				return PriorRegistry.appOf(new java.security.CodeSource(Path.of(f).toUri().toURL(),
+					(java.security.cert.Certificate[]) null));
+			}
+			catch (final java.net.MalformedURLException e) {
+				throw new AssertionError(e);
+			}
+		};
+		assertEquals(Path.of("/opt/Fiji.app/models/priorj"), app.apply("/opt/Fiji.app/jars/priorj.jar")
+			.orElseThrow());
+		assertEquals(Path.of("/opt/ImageJ/models/priorj"), app.apply("/opt/ImageJ/plugins/PriorJ_.jar")
+			.orElseThrow());
+		assertEquals(Path.of("/opt/ImageJ/models/priorj"), app.apply(
+			"/opt/ImageJ/plugins/jars/priorj.jar").orElseThrow());
+		assertTrue(app.apply("/work/priorj/target/classes").isEmpty(), "a checkout's classes");
+		assertTrue(app.apply("/home/u/lib/priorj.jar").isEmpty(), "a jar outside an app");
+		assertTrue(PriorRegistry.appOf(null).isEmpty());
+		final String before = System.getProperty("imagej.dir");
+		System.setProperty("imagej.dir", "/opt/Fiji.app");
+		try {
+			assertEquals(Path.of("/opt/Fiji.app/models/priorj"), PriorRegistry.appRoot().orElseThrow());
+			assertTrue(PriorRegistry.standard("cpu").roots().contains(Path.of(
+				"/opt/Fiji.app/models/priorj")));
+		}
+		finally {
+			if (before == null) System.clearProperty("imagej.dir");
+			else System.setProperty("imagej.dir", before);
+		}
+	}
 }
