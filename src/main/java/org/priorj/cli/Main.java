@@ -33,6 +33,7 @@ public final class Main {
 			Collectors.joining("\n")),
 		"  demo            simulate measurements from the test images, reconstruct them, write a report",
 		"                  [--images DIR] [--out DIR] [--overwrite] (defaults: test-images, priorj-demo)",
+		"  macro           run an ImageJ macro headless with PriorJ's commands: FILE.ijm [ARGUMENT]",
 		"  bench           bench operators [--size N] [--angles N] [--repeats N] [--skimage FILE]",
 		"                  time the forward operators; with FILE from scripts/bench_skimage_operators.py,",
 		"                  print the ratios to scikit-image",
@@ -130,6 +131,8 @@ public final class Main {
 				}
 				case "bench":
 					return bench(rest);
+				case "macro":
+					return MacroCommand.run(rest, System.out, System.err);
 				default:
 					System.err.println("Unknown command '" + args[0] + "'.\n" + USAGE);
 					return 2;

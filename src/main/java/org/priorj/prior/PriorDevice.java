@@ -7,8 +7,9 @@ import org.priorj.base.Checks;
 
 /**
  * Where a network prior runs: {@code auto} (the GPU when the engine finds CUDA, else the CPU),
- * {@code cpu} or {@code gpu}. A GPU requested where there is none falls back to the CPU, and
- * {@link #reason()} says so, for the log and the Engine info command.
+ * {@code cpu} or {@code gpu}. A GPU requested where there is none is refused, in one line that
+ * says which PyTorch build was found; {@link #reason()} says why a device was chosen, for the log
+ * and the Engine info command.
  */
 public final class PriorDevice {
 
@@ -28,9 +29,10 @@ public final class PriorDevice {
 		final int gpus = gpuCount();
 		if (gpus > 0) return new PriorDevice(Device.gpu(), r + ": the PyTorch engine found " + gpus +
 			" CUDA device" + (gpus == 1 ? "" : "s"));
-		return new PriorDevice(Device.cpu(), r + ": the PyTorch engine found no CUDA device" +
-			(r.equals("gpu") ? ", so PriorJ runs on the CPU" : "") + " (CPU build of PyTorch " +
-			engineVersion() + ")");
+		final String none = "the PyTorch engine found no CUDA device (" + build() + ")";
+		Checks.require(!r.equals("gpu"), "device", "gpu, but " + none, "auto or cpu here (a GPU " +
+			"needs an NVIDIA card with CUDA and PyTorch's CUDA build, see docs/install.md)");
+		return new PriorDevice(Device.cpu(), r + ": " + none);
 	}
 
 	private static int gpuCount() {
@@ -39,6 +41,19 @@ public final class PriorDevice {
 		}
 		catch (final RuntimeException e) {
 			return 0;
+		}
+	}
+
+	/** Which PyTorch build the engine loaded, e.g. {@code CPU build of PyTorch 2.7.1}. */
+	static String build() {
+		try {
+			return EngineClassLoader.call(() -> {
+				final Engine e = Engine.getEngine("PyTorch");
+				return (e.hasCapability("CUDA") ? "CUDA" : "CPU") + " build of PyTorch " + e.getVersion();
+			});
+		}
+		catch (final RuntimeException e) {
+			return "PyTorch unavailable: " + e.getMessage();
 		}
 	}
 

@@ -173,12 +173,17 @@ class PriorRegistryTest {
 	}
 
 	@Test
-	void aGpuRequestWithoutCudaFallsBackToTheCpuAndSaysWhy() {
-		final PriorDevice gpu = PriorDevice.resolve("gpu");
-		if (gpu.device().isGpu()) return; // a machine with CUDA: nothing to fall back from
-		assertEquals("cpu", gpu.device().getDeviceType());
-		assertTrue(gpu.reason().contains("no CUDA"), gpu.reason());
+	void aGpuRequestWithoutCudaIsRefusedSayingWhichBuildWasFound() {
+		final PriorDevice auto = PriorDevice.resolve("auto");
 		assertRefuses("device", () -> PriorDevice.resolve("tpu"));
+		if (auto.device().isGpu()) return; // a machine with CUDA: nothing to refuse
+		assertEquals("cpu", auto.device().getDeviceType());
+		assertTrue(auto.reason().contains("no CUDA device (CPU build of PyTorch"), auto.reason());
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> PriorDevice.resolve("gpu"));
+		assertTrue(e.getMessage().startsWith("Parameter 'device': gpu, but the PyTorch engine found " +
+			"no CUDA device (CPU build of PyTorch"), e.getMessage());
+		assertEquals(1, e.getMessage().lines().count());
 	}
 
 	private void analytic(final String name, final String model) throws Exception {
