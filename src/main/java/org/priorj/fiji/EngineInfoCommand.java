@@ -26,7 +26,8 @@ public class EngineInfoCommand implements Command {
 	@Override
 	public void run() {
 		engine = "engine: PyTorch " + PriorDevice.engineVersion() + " through DJL " + ai.djl.engine.Engine
-			.getDjlVersion() + "\ndevice: " + priors.registry().device() + "\ncache folder: " + Utils
+			.getDjlVersion() + "\ndevice: " + priors.registry().device() + "\nnative builds found: " +
+			String.join(", ", PriorDevice.nativeBuilds()) + "\ncache folder: " + Utils
 				.getEngineCacheDir() + "\noffline: " + Boolean.getBoolean("ai.djl.offline");
 	}
 }

@@ -57,6 +57,32 @@ public final class PriorDevice {
 		}
 	}
 
+	/**
+	 * The PyTorch native builds on the class path, by platform (e.g. {@code linux-x86_64 cpu}),
+	 * the one matching this machine marked; DJL loads that one and never downloads.
+	 */
+	public static java.util.List<String> nativeBuilds() {
+		final java.util.List<String> builds = new java.util.ArrayList<>();
+		final String here = ai.djl.util.Platform.fromSystem("pytorch").getClassifier();
+		try {
+			final java.util.Enumeration<java.net.URL> urls = PriorDevice.class.getClassLoader()
+				.getResources("native/lib/pytorch.properties");
+			while (urls.hasMoreElements()) {
+				final java.util.Properties p = new java.util.Properties();
+				try (java.io.InputStream in = urls.nextElement().openStream()) {
+					p.load(in);
+				}
+				final String classifier = p.getProperty("classifier", "?");
+				builds.add(classifier + " " + p.getProperty("flavor", "") + (classifier.equals(here)
+					? " (this machine)" : ""));
+			}
+		}
+		catch (final java.io.IOException e) {
+			builds.add("unreadable: " + e.getMessage());
+		}
+		return builds;
+	}
+
 	public static String engineVersion() {
 		try {
 			return EngineClassLoader.call(() -> Engine.getEngine("PyTorch").getVersion());

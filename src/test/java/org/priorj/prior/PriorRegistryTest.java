@@ -184,6 +184,8 @@ class PriorRegistryTest {
 		assertTrue(e.getMessage().startsWith("Parameter 'device': gpu, but the PyTorch engine found " +
 			"no CUDA device (CPU build of PyTorch"), e.getMessage());
 		assertEquals(1, e.getMessage().lines().count());
+		assertTrue(PriorDevice.nativeBuilds().stream().anyMatch(b -> b.endsWith("cpu (this machine)")),
+			PriorDevice.nativeBuilds().toString());
 	}
 
 	private void analytic(final String name, final String model) throws Exception {
