@@ -22,17 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-	private static final Map<String, Set<String>> ALLOWED = Map.of(
-		"base", Set.of(),
-		"image", Set.of("base"),
-		"metrics", Set.of("base", "image"),
-		"physics", Set.of("base", "image"),
-		"prior", Set.of("base", "image", "physics"),
-		"train", Set.of("base", "image", "prior"),
-		"solve", Set.of("base", "image", "physics", "prior"),
-		"fiji", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve"),
-		"cli", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve", "fiji"),
-		"bench", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve", "fiji", "cli"));
+	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+		Map.entry("base", Set.of()),
+		Map.entry("image", Set.of("base")),
+		Map.entry("metrics", Set.of("base", "image")),
+		Map.entry("physics", Set.of("base", "image")),
+		Map.entry("prior", Set.of("base", "image", "physics")),
+		Map.entry("train", Set.of("base", "image", "prior")),
+		Map.entry("solve", Set.of("base", "image", "physics", "prior")),
+		Map.entry("api", Set.of("base", "image", "metrics", "physics", "prior", "solve")),
+		Map.entry("fiji", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve")),
+		Map.entry("cli", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve", "fiji")),
+		Map.entry("bench", Set.of("base", "image", "metrics", "physics", "prior", "train", "solve", "api", "fiji",
+			"cli")));
 
 	/**
 	 * A reference to another package: an import, a qualified name in code or a javadoc link (not a

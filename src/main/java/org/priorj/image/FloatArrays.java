@@ -11,6 +11,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
@@ -64,14 +65,18 @@ public final class FloatArrays {
 		return dims;
 	}
 
-	/** A new array holding {@code image} in flat order (X fastest, then Y, then the rest). */
-	public static float[] copyOf(final RandomAccessibleInterval<FloatType> image) {
+	/**
+	 * A new array holding {@code image} in flat order (X fastest, then Y, then the rest), of any
+	 * real pixel type (8-, 16-bit, float, double ...), starting at the interval's minimum, which
+	 * need not be 0 (a crop, a view).
+	 */
+	public static float[] copyOf(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final long n = Intervals.numElements(image);
 		Checks.require(n <= Integer.MAX_VALUE - 8, "image", n + " pixels",
 			"at most 2^31 - 9 pixels");
 		final float[] out = new float[(int) n];
 		int i = 0;
-		for (final FloatType v : Views.flatIterable(image)) out[i++] = v.get();
+		for (final RealType<?> v : Views.flatIterable(image)) out[i++] = v.getRealFloat();
 		return out;
 	}
 
