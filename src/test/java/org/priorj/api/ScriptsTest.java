@@ -57,4 +57,16 @@ class ScriptsTest {
 		assertTrue(red > baseline + 0.25 && dds > fbp + 3, String.format(Locale.ROOT, "%s: %s",
 			script, report));
 	}
+
+	/** The docs show exactly the tested scripts. */
+	@org.junit.jupiter.api.Test
+	void theDocsShowTheTestedScripts() throws Exception {
+		final String commands = java.nio.file.Files.readString(java.nio.file.Path.of(
+			"docs/commands.md")), api = java.nio.file.Files.readString(java.nio.file.Path.of(
+				"docs/api.md"));
+		assertTrue(commands.contains(java.nio.file.Files.readString(java.nio.file.Path.of(
+			"scripts/examples/reconstruct.groovy")).strip()), "docs/commands.md");
+		assertTrue(api.contains(java.nio.file.Files.readString(java.nio.file.Path.of(
+			"scripts/examples/reconstruct.py")).strip()), "docs/api.md");
+	}
 }
