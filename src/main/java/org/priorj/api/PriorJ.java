@@ -26,6 +26,7 @@ import org.priorj.solve.ClassicalMethods;
 import org.priorj.solve.Dds;
 import org.priorj.solve.DdsPreset;
 import org.priorj.solve.RedDiff;
+import org.priorj.solve.Reconstructor;
 import org.priorj.solve.RedDiffPreset;
 import org.priorj.solve.Result;
 import org.priorj.solve.TaskDefaults;
@@ -120,8 +121,7 @@ public final class PriorJ {
 	public static Estimate redDiff(final Problem p, final String prior, final RedDiffPreset preset,
 		final long seed, final Progress progress)
 	{
-		return estimate(RedDiff.reconstruct(p, priors().load(prior), preset, seed, progress), p, Map.of(
-			"priorj.preset", preset.toString(), "priorj.prior", prior));
+		return learned(RedDiff::reconstruct, p, prior, preset, seed, progress);
 	}
 
 	/** DDS (CT or MRI) with the task's preset and the installed prior {@code prior}. */
@@ -134,7 +134,14 @@ public final class PriorJ {
 	public static Estimate dds(final Problem p, final String prior, final DdsPreset preset,
 		final long seed, final Progress progress)
 	{
-		return estimate(Dds.reconstruct(p, priors().load(prior), preset, seed, progress), p, Map.of(
+		return learned(Dds::reconstruct, p, prior, preset, seed, progress);
+	}
+
+	/** Any learned solver on the seam, with the installed prior {@code prior}. */
+	public static <S> Estimate learned(final Reconstructor<S> solver, final Problem p,
+		final String prior, final S preset, final long seed, final Progress progress)
+	{
+		return estimate(solver.reconstruct(p, priors().load(prior), preset, seed, progress), p, Map.of(
 			"priorj.preset", preset.toString(), "priorj.prior", prior));
 	}
 
