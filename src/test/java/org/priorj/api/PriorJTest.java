@@ -111,4 +111,23 @@ class PriorJTest {
 		assertEquals(2, complex.image().dimension(2));
 		assertEquals("mri", complex.info().get("priorj.task"));
 	}
+
+	@Test
+	void badInputsAreRefusedByName() {
+		final IllegalArgumentException fourD = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> PriorJ.simulate(ArrayImgs.floats(4, 4, 2, 2),
+				"identity", "none", 0, 0));
+		assertTrue(fourD.getMessage().startsWith("Parameter 'truth'"), fourD.getMessage());
+		final IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> PriorJ.simulate(null, "identity", "none", 0, 0));
+		assertTrue(none.getMessage().startsWith("Parameter 'truth'"), none.getMessage());
+		final IllegalArgumentException noMeasurement = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> PriorJ.reconstruct(null, "auto"));
+		assertTrue(noMeasurement.getMessage().startsWith("Parameter 'measurement'"), noMeasurement
+			.getMessage());
+		final Img<FloatType> nan = ArrayImgs.floats(new float[] { 0, Float.NaN, 0, 0 }, 2, 2);
+		final IllegalArgumentException notFinite = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> PriorJ.simulate(nan, "identity", "none", 0, 0));
+		assertTrue(notFinite.getMessage().startsWith("Parameter 'truth'"), notFinite.getMessage());
+	}
 }
