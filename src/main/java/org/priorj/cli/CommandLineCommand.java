@@ -1,6 +1,9 @@
 package org.priorj.cli;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,12 +82,15 @@ final class CommandLineCommand {
 			else if (CommandParameters.isOptionalImage(item)) sb.append(String.format(
 				"  %-16s optional%n", ""));
 		}
-		final List<String> more = extraImageOutputs(info);
-		sb.append(String.format("  --%-14s %s%n", "output FILE", "where to write the result (TIFF)" +
-			(more.isEmpty() ? "" : "; when made, " + String.join(", ", more) + " go beside it (out.tif: " +
-				String.join(", ", more.stream().map(m -> "out-" + m + ".tif").toArray(String[]::new)) +
-				")")));
-		sb.append(String.format("  --%-14s %s%n", "overwrite", "replace an existing output file"));
+		if (writesImage(info)) {
+			final List<String> more = extraImageOutputs(info);
+			sb.append(String.format("  --%-14s %s%n", "output FILE", "where to write the result " +
+				"(a .tif file; written whole or not at all; a stopped run writes FILE-cancelled.tif)" +
+				(more.isEmpty() ? "" : "; when made, " + String.join(", ", more) + " go beside it " +
+					"(out.tif: " + String.join(", ", more.stream().map(m -> "out-" + m + ".tif").toArray(
+						String[]::new)) + ")")));
+			sb.append(String.format("  --%-14s %s%n", "overwrite", "replace an existing output file"));
+		}
 		return sb.toString();
 	}
 
@@ -105,14 +111,14 @@ final class CommandLineCommand {
 			final String a = args.get(i);
 			Checks.require(a.startsWith("--"), "arguments", "'" + a + "'", "--name value options");
 			final String key = a.substring(2);
-			if (key.equals("overwrite")) {
+			if (key.equals("overwrite") && writesImage(info)) {
 				overwrite = true;
 				continue;
 			}
 			final ModuleItem<?> item = items.get(key);
-			if (item == null && !key.equals("output")) throw Checks.bad(key, "unknown option",
-				String.join(", ", items.keySet()) + ", output, overwrite (see priorj " + name +
-					" --help)");
+			if (item == null && !(key.equals("output") && writesImage(info))) throw Checks.bad(key,
+				"unknown option", String.join(", ", items.keySet()) + (writesImage(info)
+					? ", output, overwrite" : "") + " (see priorj " + name + " --help)");
 			if (item != null && isFlag(item)) {
 				inputs.put(key, true);
 				continue;
@@ -127,12 +133,19 @@ final class CommandLineCommand {
 			if (item.getType() == ImagePlus.class && item.isRequired() && !inputs.containsKey(item
 				.getName()))
 				throw Checks.bad(item.getName(), "missing", "--" + item.getName() + " FILE");
-		final boolean writesImage = info.outputs().iterator().hasNext() && info.outputs().iterator()
-			.next().getType() == ImagePlus.class;
+		final boolean writesImage = writesImage(info);
 		File target = null;
 		if (writesImage) {
 			Checks.require(output != null, "output", "missing", "--output FILE.tif");
-			target = new File(output);
+			target = new File(output).getAbsoluteFile();
+			final String lower = target.getName().toLowerCase(java.util.Locale.ROOT);
+			Checks.require(lower.endsWith(".tif") || lower.endsWith(".tiff"), "output", "'" + output +
+				"'", "a .tif file (PriorJ writes TIFF, which keeps 32-bit values and the Info)");
+			final File folder = target.getParentFile();
+			Checks.require(folder.isDirectory(), "output", "folder '" + folder + "' does not exist",
+				"a file in an existing folder");
+			Checks.require(folder.canWrite(), "output", "folder '" + folder + "' is not writable",
+				"a file in a folder you may write to");
 			Checks.require(overwrite || !target.exists(), "output", "'" + output + "' exists",
 				"a new file, or --overwrite");
 			for (final String extra : extraImageOutputs(info)) {
@@ -154,17 +167,45 @@ final class CommandLineCommand {
 				firstImage = false;
 				if (v == null) continue;
 				final ImagePlus imp = (ImagePlus) v;
-				final FileSaver saver = new FileSaver(imp);
-				final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.getPath()) : saver
-					.saveAsTiff(file.getPath());
-				if (!ok) throw new IllegalStateException("Could not write '" + file + "'.");
-				out.println("wrote " + file + " (" + imp.getWidth() + "x" + imp.getHeight() + "x" + imp
-					.getStackSize() + ")");
+				final File written = write(imp, cancelled(imp) ? beside(file, "cancelled") : file);
+				out.println((cancelled(imp) ? "cancelled: wrote " : "wrote ") + written + " (" + imp
+					.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize() + ")" + (cancelled(imp)
+						? ", the estimate when the run was stopped" : ""));
 			}
 			else if (v instanceof String) out.println(v);
 			else if (v != null) out.println(o.getName() + "=" + v);
 		}
 		return 0;
+	}
+
+	private static boolean writesImage(final CommandInfo info) {
+		return info.outputs().iterator().hasNext() && info.outputs().iterator().next()
+			.getType() == ImagePlus.class;
+	}
+
+	/** A result that a stopped run returned (its Info says so), which must not pass for a finished one. */
+	static boolean cancelled(final ImagePlus imp) {
+		final Object info = imp.getProperty("Info");
+		return info != null && (info.toString().contains("priorj.cancelled=true") || info.toString()
+			.contains("(cancelled)"));
+	}
+
+	/**
+	 * Writes the image to a temporary file beside {@code file}, then renames it: the final path
+	 * holds a whole file or none, even if the process is killed while writing.
+	 */
+	static File write(final ImagePlus imp, final File file) throws IOException {
+		final File tmp = new File(file.getParentFile(), "." + file.getName() + ".partial");
+		final FileSaver saver = new FileSaver(imp);
+		final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.getPath()) : saver
+			.saveAsTiff(tmp.getPath());
+		if (!ok) {
+			Files.deleteIfExists(tmp.toPath());
+			throw new IOException("Could not write '" + file + "'.");
+		}
+		Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING,
+			StandardCopyOption.ATOMIC_MOVE);
+		return file;
 	}
 
 	/** The names of the image outputs after the first, which go beside the main output file. */

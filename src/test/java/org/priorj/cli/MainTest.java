@@ -102,4 +102,28 @@ class MainTest {
 		assertEquals(2, Main.run(new String[] { "bench", "denoiser", "--sizes", "x" }));
 		assertEquals(2, Main.run(new String[] { "bench", "nothing-such" }));
 	}
+
+	@Test
+	void theOutputIsCheckedBeforeTheWorkAndWrittenWholeOrNotAtAll() throws Exception {
+		final String truth = new File("test-images/camera.png").getAbsolutePath();
+		final String png = dir.resolve("m.png").toString();
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth, "--operator", "identity",
+			"--output", png }));
+		assertTrue(!new File(png).exists(), "a .png name was given TIFF bytes");
+		final String missing = dir.resolve("no/such/folder/m.tif").toString();
+		assertEquals(2, Main.run(new String[] { "simulate", "--input", truth, "--operator", "identity",
+			"--output", missing }));
+		final String m = dir.resolve("m.tif").toString();
+		assertEquals(0, Main.run(new String[] { "simulate", "--input", truth, "--operator", "identity",
+			"--output", m }));
+		try (var files = Files.list(dir)) {
+			assertEquals(java.util.List.of("m.tif"), files.map(f -> f.getFileName().toString())
+				.toList(), "only the finished file, no temporary one");
+		}
+		// commands that write no image take no --output
+		assertEquals(2, Main.run(new String[] { "metrics", "--reference", truth, "--estimate", truth,
+			"--output", dir.resolve("x.tif").toString() }));
+		assertTrue(!CommandLineCommandHelp.of("metrics").contains("--output"));
+		assertTrue(CommandLineCommandHelp.of("simulate").contains("--output"));
+	}
 }
