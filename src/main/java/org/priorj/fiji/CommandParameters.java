@@ -87,4 +87,38 @@ public final class CommandParameters {
 			"'" + v + "'", "one of " + item.getChoices());
 		return v;
 	}
+
+	/**
+	 * The keys of a macro's options string ({@code key=value key=[a b] flag}), in order; values
+	 * are skipped, bracketed ones whole.
+	 */
+	public static List<String> macroKeys(final String options) {
+		final List<String> keys = new ArrayList<>();
+		int i = 0;
+		final int n = options.length();
+		while (i < n) {
+			while (i < n && Character.isWhitespace(options.charAt(i))) i++;
+			final int start = i;
+			while (i < n && options.charAt(i) != '=' && !Character.isWhitespace(options.charAt(i))) i++;
+			if (i > start) keys.add(options.substring(start, i));
+			if (i < n && options.charAt(i) == '=') {
+				i++;
+				if (i < n && options.charAt(i) == '[') {
+					final int close = options.indexOf(']', i);
+					i = close < 0 ? n : close + 1;
+				}
+				else while (i < n && !Character.isWhitespace(options.charAt(i))) i++;
+			}
+		}
+		return keys;
+	}
+
+	/** Refuses a macro key that is no parameter of the command, naming the allowed ones. */
+	public static void checkMacroKeys(final String options, final List<ModuleItem<?>> items) {
+		final List<String> names = new ArrayList<>();
+		for (final ModuleItem<?> item : items) names.add(item.getName());
+		for (final String key : macroKeys(options))
+			if (!names.contains(key)) throw Checks.bad(key, "not a parameter of this command (a typo?)",
+				"one of " + String.join(", ", names));
+	}
 }

@@ -84,6 +84,7 @@ public class CommandPlugIn implements PlugIn {
 
 	static Map<String, Object> fromOptions(final CommandInfo info, final Module defaults) {
 		final String options = Macro.getOptions() == null ? "" : Macro.getOptions();
+		CommandParameters.checkMacroKeys(options, CommandParameters.items(info));
 		final Map<String, Object> in = new LinkedHashMap<>();
 		for (final ModuleItem<?> item : CommandParameters.items(info)) {
 			final String name = item.getName();
@@ -120,6 +121,7 @@ public class CommandPlugIn implements PlugIn {
 	{
 		final GenericDialog gd = new GenericDialog("PriorJ " + info.getLabel().replace("...", ""));
 		final List<ModuleItem<?>> items = CommandParameters.items(info);
+		if (Macro.getOptions() != null) CommandParameters.checkMacroKeys(Macro.getOptions(), items);
 		for (final ModuleItem<?> item : items) {
 			final String name = item.getName();
 			final Class<?> type = item.getType();

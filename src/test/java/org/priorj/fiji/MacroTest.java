@@ -134,7 +134,11 @@ class MacroTest {
 			{ "run('Restore (RED-Diff)...', 'input=t2 task=inpainting');", "'mask'" },
 			{ "run('Restore (RED-Diff)...', 'input=t2 task=inpainting mask=*None* boxes=[]');", "'mask'" },
 			{ "run('Restore (RED-Diff)...', 'input=t2 task=denoising steps=-1');", "'steps'" },
-			{ "run('Simulate measurement...', 'input=nosuch');", "'input'" } };
+			{ "run('Simulate measurement...', 'input=nosuch');", "'input'" },
+			// a misspelt key is refused, not ignored for the default
+			{ "run('Simulate measurement...', 'input=t2 operator=identity noise_levle=25');",
+				"'noise_levle'" },
+			{ "run('Restore (RED-Diff)...', 'input=t2 task=denoising stpes=5');", "'stpes'" } };
 		for (final String[] c : cases) {
 			final String log = run(() -> new Interpreter().runBatchMacro(c[0] + " print('went on');",
 				truth));
