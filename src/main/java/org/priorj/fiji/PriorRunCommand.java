@@ -33,8 +33,9 @@ abstract class PriorRunCommand {
 		"uses seed + k")
 	protected int seed = 0;
 
-	@Parameter(persist = false, label = "samples", min = "1", description = "Runs with seeds seed, " +
-		"seed+1, ...: more than 1 returns their mean and a per-pixel standard deviation image")
+	@Parameter(persist = false, label = "samples", min = "1", max = "1000", description = "Runs " +
+		"with seeds seed, seed+1, ... (1 to 1000): more than 1 returns their mean and a per-pixel " +
+		"standard deviation image")
 	protected int samples = 1;
 
 	@Parameter(persist = false, label = "device", choices = { "auto", "cpu", "gpu" }, description =
@@ -49,6 +50,9 @@ abstract class PriorRunCommand {
 	@Parameter(persist = false, label = "range_max", description = "Value mapped to 1; auto: the " +
 		"99.9 percentile")
 	protected String range_max = Overrides.AUTO;
+
+	/** The most runs one command makes (each is a whole reconstruction). */
+	static final int MAX_SAMPLES = 1000;
 
 	/** A solver's run: the K runs and the record of the run for the outputs' Info. */
 	static final class Run {
@@ -91,7 +95,8 @@ abstract class PriorRunCommand {
 	protected <S> Run run(final Problem problem, final String prior, final S preset,
 		final Reconstructor<S> solver)
 	{
-		Checks.require(samples >= 1, "samples", "got " + samples, "an integer >= 1");
+		Checks.require(samples >= 1 && samples <= MAX_SAMPLES, "samples", "got " + samples,
+			"1 to " + MAX_SAMPLES + " runs");
 		final ValueRange range = givenRange();
 		final Problem p = range == null ? problem : problem.withRange(range);
 		return PriorOnDevice.use(priors, device, prior, (d, where) -> {

@@ -40,6 +40,9 @@ public final class TiledDenoising {
 	 * D applied to each slice of {@code stack} (slices, H, W) whose noise has standard deviation
 	 * {@code sigma} in the data's units; values are mapped to the prior's range with {@code range}.
 	 */
+	/** The smallest tile side that makes sense for a network (a few of its receptive fields). */
+	static final int MIN_TILE = 16;
+
 	public float[] denoise(final Denoiser d, final float[] stack, final Shape shape,
 		final double sigma, final ValueRange range)
 	{
@@ -50,6 +53,9 @@ public final class TiledDenoising {
 		Checks.nonNegative("noise_sigma", sigma);
 		final int slices = shape.rank() == 3 ? shape.dim(0) : 1;
 		final int h = shape.dim(-2), w = shape.dim(-1);
+		Checks.require(Math.max(tilesY, tilesX) <= Math.max(1, Math.min(h, w) / MIN_TILE), "n_tiles",
+			"got " + Math.max(tilesY, tilesX) + " for an image of " + w + "x" + h, "1 to " + Math.max(1,
+				Math.min(h, w) / MIN_TILE) + " (tiles of at least " + MIN_TILE + " pixels a side)");
 		final double s = range.sigmaToPrior(sigma);
 		if (s < d.minSigma() || s > d.maxSigma()) LOG.warning("Noise level " + s + " (in the prior's" +
 			" units) lies outside the range prior '" + d.name() + "' was trained on [" + d.minSigma() +

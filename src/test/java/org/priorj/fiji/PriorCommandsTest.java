@@ -85,6 +85,11 @@ class PriorCommandsTest {
 		assertTrue(cause(assertThrows(ExecutionException.class, () -> commands.run(
 			ImportTorchScriptCommand.class, true, "file", "/no/such.pt", "name", "x").get())).contains(
 				"Parameter 'file'"));
+		// 1000 tiles a side of a 64x64 image would be tiles of no pixels: refused before any work
+		final ImagePlus small = new ImagePlus("s", new FloatProcessor(64, 64));
+		final String tiles = cause(assertThrows(ExecutionException.class, () -> commands.run(
+			DenoiseCommand.class, true, "input", small, "prior", "gauss01", "n_tiles", 1000).get()));
+		assertTrue(tiles.contains("Parameter 'n_tiles'") && tiles.contains("1 to 4"), tiles);
 	}
 
 	private static String cause(Throwable e) {

@@ -173,6 +173,8 @@ class ReconstructDdsCommandTest {
 			5000));
 		refused("samples", () -> ct("input", phantom(), "input_is", "image", "prior", "gauss",
 			"samples", 0));
+		refused("samples", () -> ct("input", phantom(), "input_is", "image", "prior", "gauss",
+			"samples", 100000));
 		refused("prior", () -> ct("input", phantom(), "input_is", "image", "prior", "no-such-prior"));
 	}
 
