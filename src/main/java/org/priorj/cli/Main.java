@@ -26,7 +26,8 @@ public final class Main {
 		.toList();
 
 	private static final String USAGE = String.join("\n",
-		"usage: priorj <command> [options]      (priorj <command> --help for its options)",
+		"usage: priorj <command> [options]      (priorj <command> --help for its options;",
+		"                                        priorj --version for PriorJ's version)",
 		"",
 		"commands:",
 		COMMANDS.stream().map(c -> String.format("  %-15s %s", c.name(), c.summary())).collect(
@@ -86,6 +87,10 @@ public final class Main {
 		// PriorJ never downloads anything at run time
 		System.setProperty("ai.djl.offline", "true");
 		System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+		if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
+			System.out.println("PriorJ " + version());
+			return 0;
+		}
 		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
 			System.out.println(USAGE);
 			return args.length == 0 ? 2 : 0;
@@ -147,6 +152,18 @@ public final class Main {
 			System.err.println("PriorJ failed: " + e);
 			e.printStackTrace();
 			return 1;
+		}
+	}
+
+	/** PriorJ's version, as the build wrote it. */
+	static String version() {
+		try (java.io.InputStream in = Main.class.getResourceAsStream("/priorj-version.properties")) {
+			final java.util.Properties p = new java.util.Properties();
+			if (in != null) p.load(in);
+			return p.getProperty("version", "unknown");
+		}
+		catch (final java.io.IOException e) {
+			return "unknown (" + e.getMessage() + ")";
 		}
 	}
 

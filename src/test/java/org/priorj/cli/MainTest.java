@@ -41,6 +41,8 @@ class MainTest {
 	void badUsageExitsWithCodeTwo() {
 		assertEquals(2, Main.run(new String[0]));
 		assertEquals(0, Main.run(new String[] { "--help" }));
+		assertEquals(0, Main.run(new String[] { "--version" }));
+		assertTrue(Main.version().matches("\\d+\\.\\d+\\.\\d+.*"), Main.version());
 		assertEquals(2, Main.run(new String[] { "frobnicate" }));
 		assertEquals(2, Main.run(new String[] { "demo", "--ovewrite" }));
 		assertEquals(2, Main.run(new String[] { "bench", "everything" }));
