@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
 import org.priorj.fiji.CommandParameters;
 import org.priorj.fiji.PriorJContext;
 import org.priorj.base.Checks;
+import org.priorj.image.ImageFiles;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
@@ -229,11 +229,6 @@ final class CommandLineCommand {
 	}
 
 	private static ImagePlus open(final String key, final String path) {
-		Checks.require(new File(path).isFile(), key, "file '" + path + "' does not exist",
-			"an image file");
-		final ImagePlus imp = IJ.openImage(path);
-		Checks.require(imp != null, key, "'" + path + "' could not be read as an image",
-			"a TIFF, PNG or other image ImageJ opens");
-		return imp;
+		return ImageFiles.open(key, path);
 	}
 }

@@ -6,13 +6,13 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 
 import org.priorj.base.Checks;
+import org.priorj.image.ImageFiles;
 import org.priorj.image.ImagePlusConverter;
 
 /**
@@ -62,12 +62,7 @@ public final class MeasurementFile {
 	}
 
 	public static Measurement read(final File file) {
-		Checks.require(file.isFile(), "measurement", "file '" + file + "' does not exist",
-			"a measurement TIFF written by PriorJ");
-		final ImagePlus imp = IJ.openImage(file.getPath());
-		Checks.require(imp != null, "measurement", "'" + file + "' could not be read as an image",
-			"a measurement TIFF written by PriorJ");
-		return fromImagePlus(imp);
+		return fromImagePlus(ImageFiles.open("measurement", file.getPath()));
 	}
 
 	/** Rebuilds a measurement from an ImagePlus whose Info has PriorJ's lines; the image is not modified. */

@@ -2,14 +2,13 @@ package org.priorj.physics;
 
 import org.priorj.base.Shape;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
-import ij.IJ;
 import ij.ImagePlus;
 
 import org.priorj.base.Checks;
+import org.priorj.image.ImageFiles;
 import org.priorj.image.ImagePlusConverter;
 import org.priorj.physics.ct.AngleSchedule;
 import org.priorj.physics.ct.DynamicProjector;
@@ -261,11 +260,7 @@ public final class Operators {
 
 	/** All slices of an image file, concatenated: {pixels, {width, height, slices}}. */
 	static float[][] readStack(final String parameter, final String path) {
-		Checks.require(new File(path).isFile(), parameter, "file '" + path + "' does not exist",
-			"a readable image file");
-		final ImagePlus imp = IJ.openImage(path);
-		Checks.require(imp != null, parameter, "file '" + path + "' could not be read as an image",
-			"a TIFF, PNG or other image ImageJ opens");
+		final ImagePlus imp = ImageFiles.open(parameter, path);
 		Checks.require(imp.getBitDepth() != 24, parameter, "'" + path + "' is a colour image",
 			"a gray image");
 		return new float[][] { Checks.finite(parameter, ImagePlusConverter.pixels(imp)), { imp
