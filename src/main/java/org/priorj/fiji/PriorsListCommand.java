@@ -26,6 +26,8 @@ public class PriorsListCommand implements Command {
 	public void run() {
 		final var all = service.registry().list();
 		priors = (all.isEmpty() ? "No prior installed." : all.values().stream().map(p -> p.summary())
-			.collect(Collectors.joining("\n"))) + "\nSearched: " + service.registry().roots();
+			.collect(Collectors.joining("\n"))) + service.registry().broken().entrySet().stream().map(
+				b -> "\nbroken, not used: " + b.getKey() + ": " + b.getValue()).collect(Collectors
+					.joining()) + "\nSearched: " + service.registry().roots();
 	}
 }

@@ -104,6 +104,17 @@ public final class PriorRegistry {
 
 	/** Every prior found, by name, in root order; unreadable descriptors are skipped with a warning. */
 	public Map<String, PriorDescriptor> list() {
+		return scan(null);
+	}
+
+	/** The prior folders whose descriptor cannot be used, with the reason, by folder. */
+	public Map<Path, String> broken() {
+		final Map<Path, String> broken = new LinkedHashMap<>();
+		scan(broken);
+		return broken;
+	}
+
+	private Map<String, PriorDescriptor> scan(final Map<Path, String> broken) {
 		final Map<String, PriorDescriptor> all = new LinkedHashMap<>();
 		for (final Path root : roots) {
 			if (!Files.isDirectory(root)) continue;
@@ -115,22 +126,32 @@ public final class PriorRegistry {
 							all.putIfAbsent(p.name(), p);
 						}
 						catch (final IllegalArgumentException e) {
-							LOG.warning("Skipping prior folder " + d + ": " + e.getMessage());
+							if (broken != null) broken.putIfAbsent(d, e.getMessage());
 						}
 					});
 			}
 			catch (final IOException e) {
-				LOG.warning("Cannot list " + root + ": " + e);
+				if (broken != null) broken.putIfAbsent(root, "cannot be listed: " + e.getMessage());
 			}
 		}
 		return Collections.unmodifiableMap(all);
 	}
 
+	/**
+	 * The installed prior {@code name}; refused as {@code prior}, once, with the reason when its
+	 * folder is there but its descriptor cannot be used, else with the installed names.
+	 */
 	public PriorDescriptor describe(final String name) {
-		final PriorDescriptor d = list().get(name);
-		if (d == null) throw Checks.bad("prior", "'" + name + "' is not installed", list().isEmpty() ?
-			"a prior folder under " + roots : "one of " + list().keySet());
-		return d;
+		final Map<Path, String> broken = new LinkedHashMap<>();
+		final Map<String, PriorDescriptor> all = scan(broken);
+		final PriorDescriptor d = all.get(name);
+		if (d != null) return d;
+		for (final Map.Entry<Path, String> b : broken.entrySet())
+			if (b.getKey().getFileName().toString().equals(name)) throw Checks.bad("prior", "'" + name +
+				"' in " + b.getKey() + " cannot be used: " + b.getValue(), "a prior folder whose " +
+					PriorDescriptor.FILE + " is valid (docs/priors.md)");
+		throw Checks.bad("prior", "'" + name + "' is not installed", all.isEmpty()
+			? "a prior folder under " + roots : "one of " + all.keySet());
 	}
 
 	/** The denoiser prior {@code name}, loaded on first use and shared afterwards. */

@@ -284,4 +284,27 @@ class PriorRegistryTest {
 			else System.setProperty("imagej.dir", before);
 		}
 	}
+
+	@Test
+	void aBrokenDescriptorIsReportedByItsFolderWithTheReasonOnce() throws Exception {
+		analytic("good", "{\"model\": \"gaussian\", \"mean\": 0.4, \"std\": 0.2}");
+		for (final String[] b : new String[][] { { "badjson", "{not json" }, { "empty", "" }, {
+			"sigmas", "{\"name\": \"sigmas\", \"kind\": \"analytic\", \"range\": [0, 1], " +
+				"\"channels\": 1, \"sigma_min\": 0.5, \"sigma_max\": 0.1}" } })
+		{
+			final Path dir = Files.createDirectories(root.resolve(b[0]));
+			Files.writeString(dir.resolve(PriorDescriptor.FILE), b[1], StandardCharsets.UTF_8);
+		}
+		final PriorRegistry r = registry();
+		assertEquals(List.of("good"), List.copyOf(r.list().keySet()));
+		assertEquals(3, r.broken().size(), r.broken().toString());
+		for (final String name : new String[] { "badjson", "empty", "sigmas" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r
+				.load(name));
+			assertTrue(e.getMessage().startsWith("Parameter 'prior': '" + name + "' in ") && e
+				.getMessage().contains("cannot be used: ") && e.getMessage().lines().count() == 1, e
+					.getMessage());
+		}
+		assertRefuses("prior", () -> r.load("nowhere"));
+	}
 }
