@@ -86,6 +86,12 @@ public final class Main {
 	static int run(final String[] args) {
 		// PriorJ never downloads anything at run time
 		System.setProperty("ai.djl.offline", "true");
+		// a terminal gets one line per message: no SLF4J notice that no logger is bound (DJL's
+		// logging has nowhere to go on the command line anyway), no date stamp before each line
+		System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity",
+			"ERROR"));
+		System.setProperty("java.util.logging.SimpleFormatter.format", System.getProperty(
+			"java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n"));
 		System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
 		if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
 			System.out.println("PriorJ " + version());

@@ -128,4 +128,19 @@ class MainTest {
 		assertTrue(!CommandLineCommandHelp.of("metrics").contains("--output"));
 		assertTrue(CommandLineCommandHelp.of("simulate").contains("--output"));
 	}
+
+	@Test
+	void aCommandWritesNoLoggerNoticesAndOneLinePerMessage() throws Exception {
+		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		final Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+			"org.priorj.cli.Main", "denoise", "--input", new File("test-images/coins.png")
+				.getAbsolutePath(), "--prior", "natural-gray", "--noise_sigma", "10", "--output", dir
+					.resolve("d.tif").toString()).redirectErrorStream(true).start();
+		final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertEquals(0, p.waitFor(), out);
+		assertTrue(!out.contains("SLF4J"), out);
+		assertTrue(out.contains("INFO: Loading prior 'natural-gray'"), out);
+		assertTrue(out.lines().noneMatch(l -> l.matches("^[A-Z][a-z]{2} \\d{2}, \\d{4} .*")),
+			"no date-stamped log lines: " + out);
+	}
 }
