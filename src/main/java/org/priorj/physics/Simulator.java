@@ -20,8 +20,11 @@ public final class Simulator {
 		Checks.finite("image", groundTruth);
 		final LinearOperator a = Operators.build(operator, imageShape);
 		final float[] clean = a.apply(groundTruth);
-		return new Measurement(operator, imageShape, a.range(), noise.corrupt(clean, seed), noise
-			.describe(), seed);
+		float[] y = noise.corrupt(clean, seed);
+		// a missing pixel is not measured, so it carries no noise either: the 0/1 mask is a
+		// projection, and applying it again keeps the measured values and zeroes the holes
+		if (Task.ofKind(operator.kind()) == Task.INPAINTING) y = a.apply(y);
+		return new Measurement(operator, imageShape, a.range(), y, noise.describe(), seed);
 	}
 
 	/**

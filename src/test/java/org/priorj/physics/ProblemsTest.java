@@ -333,4 +333,20 @@ class ProblemsTest {
 			1 }), data, "s");
 		assertArrayEquals(new float[] { 1, 4 }, half.observedValues());
 	}
+
+	@Test
+	void aSimulatedInpaintingMeasurementHasNoNoiseInItsHoles() {
+		final Pixels x = image("truth", 16, 16);
+		final Measurement m = Simulator.simulate(x.values(), x.shape(), OperatorSpec.parse(
+			"mask missing_fraction=0.5 seed=3"), new GaussianNoise(0.1), 4);
+		final float[] mask = ((MaskOperator) m.operator()).mask();
+		int holes = 0, noisy = 0;
+		for (int i = 0; i < mask.length; i++)
+			if (mask[i] == 0) {
+				holes++;
+				assertEquals(0, m.data()[i], 0.0, "a missing pixel holds no value");
+			}
+			else if (m.data()[i] != x.values()[i]) noisy++;
+		assertTrue(holes > 0 && noisy > 0, holes + " holes, " + noisy + " noisy known pixels");
+	}
 }
