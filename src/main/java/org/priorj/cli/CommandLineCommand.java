@@ -168,9 +168,9 @@ final class CommandLineCommand {
 				if (v == null) continue;
 				final ImagePlus imp = (ImagePlus) v;
 				final File written = write(imp, cancelled(imp) ? beside(file, "cancelled") : file);
-				out.println((cancelled(imp) ? "cancelled: wrote " : "wrote ") + written + " (" + imp
-					.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize() + ")" + (cancelled(imp)
-						? ", the estimate when the run was stopped" : ""));
+				out.println((cancelled(imp) ? "cancelled: wrote " : "wrote ") + written + " (width x " +
+					"height x slices: " + imp.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize() +
+					")" + (cancelled(imp) ? ", the estimate when the run was stopped" : ""));
 			}
 			else if (v instanceof String) out.println(v);
 			else if (v != null) out.println(o.getName() + "=" + v);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.priorj.base.Checks;
 import org.priorj.fiji.CommandTable;
 import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.Task;
@@ -41,6 +42,9 @@ final class LearnedSolve {
 		final List<String> out = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			final String a = args.get(i);
+			// solve names its file --measurement, whatever the method
+			Checks.require(!a.equals("--input"), "input", "not an option of priorj solve",
+				"--measurement FILE (priorj restore and reconstruct-* take --input)");
 			if (a.equals("--method") && i + 1 < args.size()) i++;
 			else out.add(a.equals("--measurement") ? "--input" : a);
 		}

@@ -114,5 +114,9 @@ class RedDiffCommandLineTest {
 		assertEquals("red-diff", LearnedSolve.requested(List.of("--method", "red_diff")));
 		assertEquals(null, LearnedSolve.requested(List.of("--method", "tv")));
 		assertEquals(null, LearnedSolve.requested(List.of("--method")));
+		// solve's file is --measurement for every method, learned ones too
+		assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> LearnedSolve.arguments(List.of("--method", "dds", "--input", "m.tif"))).getMessage()
+			.startsWith("Parameter 'input'"));
 	}
 }
