@@ -5,10 +5,12 @@ import ij.ImagePlus;
 import org.priorj.base.Checks;
 import org.priorj.image.ValueRange;
 import org.priorj.prior.Denoiser;
+import org.priorj.prior.ForwardingDenoiser;
 import org.priorj.prior.PriorService;
 import org.priorj.prior.TiledDenoising;
 import org.priorj.base.Shape;
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
@@ -28,6 +30,9 @@ public class DenoiseCommand implements Command {
 
 	@Parameter
 	private PriorService priors;
+
+	@Parameter(required = false)
+	private StatusService status;
 
 	@Parameter(persist = false, label = "input", description = "A grey image or stack")
 	private ImagePlus input;
@@ -60,6 +65,10 @@ public class DenoiseCommand implements Command {
 		"per network call")
 	private int batch_size = 1;
 
+	@Parameter(persist = false, label = "device", choices = { "auto", "cpu", "gpu" }, description =
+		"Where the prior runs: auto (the GPU if PyTorch finds one), cpu or gpu")
+	private String device = "auto";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "denoised")
 	private ImagePlus denoised;
 
@@ -68,15 +77,34 @@ public class DenoiseCommand implements Command {
 		final float[] x = Images.pixels("input", input);
 		final Shape shape = Images.shape(input);
 		Checks.nonNegative("noise_sigma", noise_sigma);
-		final Denoiser d = priors.registry().load(prior);
-		final ValueRange given = Overrides.range(range_min, range_max, d.low(), d.high());
-		final ValueRange range = given != null ? given : ValueRange.fromPercentiles(x, d.low(), d
-			.high());
-		final float[] y = new TiledDenoising(n_tiles, overlap, batch_size).denoise(d, x, shape,
-			noise_sigma, range);
-		denoised = Images.image(input.getShortTitle() + "-denoised", y, shape, "priorj.method=denoise" +
-			" prior=" + prior + " noise_sigma=" + noise_sigma + " (prior units: " + range.sigmaToPrior(
-				noise_sigma) + ") value_range=" + range + " n_tiles=" + n_tiles + " overlap=" + overlap +
-			"\npriorj.device=" + priors.registry().device() + "\n");
+		denoised = PriorOnDevice.use(priors, device, prior, (d, where) -> {
+			final ValueRange given = Overrides.range(range_min, range_max, d.low(), d.high());
+			final ValueRange range = given != null ? given : ValueRange.fromPercentiles(x, d.low(), d
+				.high());
+			final float[] y = new TiledDenoising(n_tiles, overlap, batch_size).denoise(reporting(d,
+				shape), x, shape, noise_sigma, range);
+			return Images.image(input.getShortTitle() + "-denoised", y, shape, "priorj.method=denoise" +
+				" prior=" + prior + " noise_sigma=" + noise_sigma + " (prior units: " + range
+					.sigmaToPrior(noise_sigma) + ") value_range=" + range + " n_tiles=" + n_tiles +
+				" overlap=" + overlap + "\npriorj.device=" + where + "\n");
+		});
+	}
+
+	/** The prior, reporting each network call to the status bar (the calls the tiles need). */
+	private Denoiser reporting(final Denoiser d, final Shape shape) {
+		final int slices = shape.rank() == 3 ? shape.dim(0) : 1;
+		final int total = (int) Math.ceil(slices * (double) n_tiles * n_tiles / batch_size);
+		final StatusProgress progress = new StatusProgress(status);
+		return new ForwardingDenoiser(d) {
+
+			private int done;
+
+			@Override
+			public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
+				final float[] y = super.denoise(x, nchw, sigma);
+				progress.report("Denoising", Math.min(++done, total), total);
+				return y;
+			}
+		};
 	}
 }

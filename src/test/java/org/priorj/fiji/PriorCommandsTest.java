@@ -90,6 +90,10 @@ class PriorCommandsTest {
 		final String tiles = cause(assertThrows(ExecutionException.class, () -> commands.run(
 			DenoiseCommand.class, true, "input", small, "prior", "gauss01", "n_tiles", 1000).get()));
 		assertTrue(tiles.contains("Parameter 'n_tiles'") && tiles.contains("1 to 4"), tiles);
+		// denoise runs on the device asked for, as every prior command does
+		assertTrue(cause(assertThrows(ExecutionException.class, () -> commands.run(
+			DenoiseCommand.class, true, "input", small, "prior", "gauss01", "device", "tpu").get()))
+				.contains("Parameter 'device'"));
 	}
 
 	private static String cause(Throwable e) {
