@@ -260,6 +260,23 @@ final class Demo {
 
 
 
+	/** Writes {@code text} under a tile, shortened to its width (no label where no font is found). */
+	private static void label(final ByteProcessor m, final String text, final int x, final int y,
+		final int width)
+	{
+		try {
+			m.setColor(0);
+			m.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+			m.setAntialiasedText(true);
+			String t = text;
+			while (t.length() > 4 && m.getStringWidth(t) > width) t = t.substring(0, t.length() - 2);
+			m.drawString(t.equals(text) ? t : t + "…", x, y);
+		}
+		catch (final RuntimeException | Error e) {
+			// a machine without fonts still gets the montage, unlabelled
+		}
+	}
+
 	/** A sinogram or low-resolution image stretched to the montage's tile size, for display only. */
 	private static float[] stretch(final float[] data, final Shape s) {
 		final FloatProcessor fp = new FloatProcessor(s.dim(1), s.dim(0), data.clone());
@@ -277,11 +294,11 @@ final class Demo {
 	}
 
 	private void writeMontage(final List<Case> cases) {
-		final int tile = SIZE, gap = 4;
+		final int tile = SIZE, gap = 4, label = 18;
 		int cols = 0;
 		for (final Case c : cases) cols = Math.max(cols, 2 + c.estimates.size());
 		final ByteProcessor m = new ByteProcessor(cols * (tile + gap) + gap, cases.size() * (tile +
-			gap) + gap);
+			gap + label) + gap);
 		m.setColor(255);
 		m.fill();
 		for (int r = 0; r < cases.size(); r++) {
@@ -307,7 +324,11 @@ final class Demo {
 					b.setInterpolationMethod(ImageProcessor.BILINEAR);
 					b = b.resize(tile, tile);
 				}
-				m.insert(b, gap + k * (tile + gap), gap + r * (tile + gap));
+				final int x = gap + k * (tile + gap), y = gap + r * (tile + gap + label);
+				m.insert(b, x, y);
+				label(m, k == 0 ? c.image + " (truth)" : k == 1 ? "measurement" : String.format(
+					java.util.Locale.ROOT, "%s %.2f dB", c.estimates.get(k - 2).method, c.estimates.get(k -
+						2).psnr), x, y + tile + label - 4, tile);
 			}
 		}
 		new FileSaver(new ImagePlus("montage", m)).saveAsPng(new File(out, "montage.png").getPath());
@@ -332,7 +353,7 @@ final class Demo {
 		sb.append("\n![montage](montage.png)\n\n");
 		sb.append("Montage, one row per task: ground truth, measurement (the sinogram, the ");
 		sb.append("low-resolution image and the log-magnitude k-space stretched for display), then ");
-		sb.append("the methods in the table's order.\n");
+		sb.append("the methods in the table's order, each labelled with its method and PSNR.\n");
 		Files.writeString(new File(out, "report.md").toPath(), sb.toString(),
 			StandardCharsets.UTF_8);
 	}
