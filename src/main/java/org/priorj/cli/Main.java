@@ -26,8 +26,9 @@ public final class Main {
 		.toList();
 
 	private static final String USAGE = String.join("\n",
-		"usage: priorj <command> [options]      (priorj <command> --help for its options;",
+		"usage: priorj [--threads N] <command> [options]  (priorj <command> --help for its options;",
 		"                                        priorj --version for PriorJ's version)",
+		"  --threads N: PyTorch's threads (default: the processors the machine's load leaves free)",
 		"",
 		"commands:",
 		COMMANDS.stream().map(c -> String.format("  %-15s %s", c.name(), c.summary())).collect(
@@ -83,7 +84,13 @@ public final class Main {
 		System.exit(code);
 	}
 
-	static int run(final String[] args) {
+	static int run(final String[] given) {
+		final String[] args = threads(given);
+		if (args == null) {
+			System.err.println("Parameter 'threads': '" + String.join(" ", given) + "'; allowed: " +
+				"--threads N before the command, N from 1 to the processor count");
+			return 2;
+		}
 		// PriorJ never downloads anything at run time
 		System.setProperty("ai.djl.offline", "true");
 		// a terminal gets one line per message: no SLF4J notice that no logger is bound (DJL's
@@ -159,6 +166,38 @@ public final class Main {
 			e.printStackTrace();
 			return 1;
 		}
+	}
+
+	/**
+	 * Sets PyTorch's threads before the engine starts: {@code --threads N} given first, else the
+	 * processors not already busy (the system's load average), so that a run beside another busy
+	 * one does not oversubscribe the cores. Returns the other arguments, or null for a bad N.
+	 */
+	static String[] threads(final String[] args) {
+		int n = defaultThreads(Runtime.getRuntime().availableProcessors(),
+			java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		String[] rest = args;
+		if (args.length > 0 && args[0].equals("--threads")) {
+			try {
+				n = Integer.parseInt(args.length > 1 ? args[1] : "");
+			}
+			catch (final NumberFormatException e) {
+				return null;
+			}
+			if (n < 1 || n > Runtime.getRuntime().availableProcessors()) return null;
+			rest = Arrays.copyOfRange(args, 2, args.length);
+		}
+		if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+			System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+			System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+		}
+		return rest;
+	}
+
+	/** The cores left free by the load already on the machine, at least 1. */
+	static int defaultThreads(final int processors, final double loadAverage) {
+		final long busy = loadAverage < 0 ? 0 : Math.round(loadAverage);
+		return (int) Math.max(1, Math.min(processors, processors - busy));
 	}
 
 	/** PriorJ's version, as the build wrote it. */

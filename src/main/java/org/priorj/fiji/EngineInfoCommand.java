@@ -27,7 +27,8 @@ public class EngineInfoCommand implements Command {
 	public void run() {
 		engine = "engine: PyTorch " + PriorDevice.engineVersion() + " through DJL " + ai.djl.engine.Engine
 			.getDjlVersion() + "\ndevice: " + priors.registry().device() + "\nnative builds found: " +
-			String.join(", ", PriorDevice.nativeBuilds()) + "\ncache folder: " + Utils
+			String.join(", ", PriorDevice.nativeBuilds()) + "\nthreads: " + System.getProperty(
+				"ai.djl.pytorch.num_threads", "PyTorch's default") + "\ncache folder: " + Utils
 				.getEngineCacheDir() + "\noffline: " + Boolean.getBoolean("ai.djl.offline");
 	}
 }

@@ -143,4 +143,16 @@ class MainTest {
 		assertTrue(out.lines().noneMatch(l -> l.matches("^[A-Z][a-z]{2} \\d{2}, \\d{4} .*")),
 			"no date-stamped log lines: " + out);
 	}
+
+	@Test
+	void threadsDefaultToTheProcessorsTheLoadLeavesFree() {
+		assertEquals(2, Main.defaultThreads(2, 0.1));
+		assertEquals(1, Main.defaultThreads(2, 1.0), "one busy process beside us on two cores");
+		assertEquals(1, Main.defaultThreads(2, 7.5));
+		assertEquals(5, Main.defaultThreads(8, 3.2));
+		assertEquals(4, Main.defaultThreads(4, -1), "no load average on this system");
+		assertEquals(2, Main.run(new String[] { "--threads", "0", "engine" }));
+		assertEquals(2, Main.run(new String[] { "--threads", "many", "engine" }));
+		assertEquals(2, Main.run(new String[] { "--threads" }));
+	}
 }
