@@ -56,6 +56,7 @@ public final class TiledDenoising {
 		Checks.require(Math.max(tilesY, tilesX) <= Math.max(1, Math.min(h, w) / MIN_TILE), "n_tiles",
 			"got " + Math.max(tilesY, tilesX) + " for an image of " + w + "x" + h, "1 to " + Math.max(1,
 				Math.min(h, w) / MIN_TILE) + " (tiles of at least " + MIN_TILE + " pixels a side)");
+		checkHeap(stack.length, Runtime.getRuntime().maxMemory(), h, w, slices);
 		final double s = range.sigmaToPrior(sigma);
 		if (s < d.minSigma() || s > d.maxSigma()) LOG.warning("Noise level " + s + " (in the prior's" +
 			" units) lies outside the range prior '" + d.name() + "' was trained on [" + d.minSigma() +
@@ -68,6 +69,10 @@ public final class TiledDenoising {
 			}
 			catch (final OutOfMemoryError | RuntimeException e) {
 				if (!outOfMemory(e)) throw e;
+				// more tiles help the device's memory, not the Java heap that holds the whole image
+				if (javaHeap(e)) throw Checks.bad("input", "an image of " + slices + "x" + h + "x" + w +
+					" pixels needs more Java heap than the " + (Runtime.getRuntime().maxMemory() >> 20) +
+					" MB given", "a larger heap (java -Xmx…), or a smaller image or stack");
 				final TiledDenoising next = attempt.smaller(h, w);
 				if (next == null) throw new IllegalStateException("Out of memory even with " +
 					attempt.tilesY + "x" + attempt.tilesX + " tiles of batch 1: " + e.getMessage(), e);
@@ -102,6 +107,31 @@ public final class TiledDenoising {
 		final int ty = tilesY * 2, tx = tilesX * 2;
 		if (h / ty <= 2 * overlap || w / tx <= 2 * overlap) return null;
 		return new TiledDenoising(ty, tx, overlap, 1);
+	}
+
+	/** Java arrays a denoising holds at once, in image sizes: input, mapped, tiles, their results, output. */
+	static final int HEAP_COPIES = 5;
+
+	/**
+	 * Refuses before any work an image whose arrays cannot fit in {@code maxHeap} bytes, naming
+	 * the heap to set, instead of failing after minutes.
+	 */
+	static void checkHeap(final long pixels, final long maxHeap, final int h, final int w,
+		final int slices)
+	{
+		final long need = HEAP_COPIES * 4L * pixels;
+		Checks.require(need <= maxHeap, "input", String.format(java.util.Locale.ROOT,
+			"%dx%dx%d pixels need about %d MB of Java heap, %d MB are given", slices, h, w, need >> 20,
+			maxHeap >> 20), String.format(java.util.Locale.ROOT, "a heap of at least %d MB " +
+				"(java -Xmx%dm), or a smaller image or stack", need >> 20, (need >> 20) + 512));
+	}
+
+	/** The Java heap ran out (as opposed to the device's memory, which more tiles relieve). */
+	static boolean javaHeap(final Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause())
+			if (t instanceof OutOfMemoryError && String.valueOf(t.getMessage()).contains("Java heap"))
+				return true;
+		return false;
 	}
 
 	static boolean outOfMemory(final Throwable e) {

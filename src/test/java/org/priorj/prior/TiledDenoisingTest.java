@@ -119,4 +119,22 @@ class TiledDenoisingTest {
 		assertTrue(warnings.stream().anyMatch(w -> w.contains("outside the range")), warnings
 			.toString());
 	}
+
+	@org.junit.jupiter.api.Test
+	void anImageTheHeapCannotHoldIsRefusedBeforeTheWorkAndAHeapErrorIsNotRetried() {
+		final long pixels = 20_000L * 20_000L;
+		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> TiledDenoising.checkHeap(pixels, 4L << 30, 20_000,
+				20_000, 1));
+		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("Parameter 'input': " +
+			"1x20000x20000 pixels need about 7629 MB of Java heap, 4096 MB are given") && e.getMessage()
+				.contains("-Xmx"), e.getMessage());
+		TiledDenoising.checkHeap(512L * 512, 8L << 30, 512, 512, 1); // fits
+		org.junit.jupiter.api.Assertions.assertTrue(TiledDenoising.javaHeap(new RuntimeException(
+			new OutOfMemoryError("Java heap space"))));
+		org.junit.jupiter.api.Assertions.assertFalse(TiledDenoising.javaHeap(new RuntimeException(
+			"DefaultCPUAllocator: can't allocate memory")), "device memory: tiles help");
+		org.junit.jupiter.api.Assertions.assertTrue(TiledDenoising.outOfMemory(new RuntimeException(
+			"DefaultCPUAllocator: can't allocate memory")));
+	}
 }
