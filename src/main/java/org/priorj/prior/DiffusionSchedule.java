@@ -27,10 +27,9 @@ public final class DiffusionSchedule {
 	 * Checks a count of diffusion steps or a diffusion time given as {@code parameter}: 1 to
 	 * {@link #DEFAULT_STEPS}, refused by name otherwise.
 	 */
-	public static int checkTime(final String parameter, final int value) {
+	public static void checkTime(final String parameter, final int value) {
 		Checks.require(value >= 1 && value <= DEFAULT_STEPS, parameter, "got " + value, "1 to " +
 			DEFAULT_STEPS);
-		return value;
 	}
 	public static final double DEFAULT_BETA_START = 1e-4;
 	public static final double DEFAULT_BETA_END = 0.02;
