@@ -35,8 +35,20 @@ public class ReconstructClassicalCommand implements Command {
 	private StatusService status;
 
 	@Parameter(persist = false, label = "measurement", description = "A measurement image made by Simulate " +
-		"measurement (its Info names the operator)")
+		"measurement (its Info names the operator), or a plain image with its operator")
 	private ImagePlus measurement;
+
+	@Parameter(persist = false, label = "operator", required = false, description = "A plain " +
+		"image's operator, e.g. 'radon angles=0:180:60', 'blur psf=gaussian:2', 'downsample " +
+		"factor=4', 'mri mask=uniform1d acceleration=4' (docs/physics.md); empty: from the " +
+		"measurement's Info")
+	private String operator = "";
+
+	@Parameter(persist = false, label = "image_size", required = false, description = "With " +
+		"operator: the unknown image's WxH; auto: the data's size (times the factor for " +
+		"downsampling; for a sinogram the detector count, or bins/√2 for a square padded to " +
+		"its diagonal)")
+	private String image_size = "auto";
 
 	@Parameter(persist = false, label = "method", choices = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov", "richardson_lucy", "bicubic",
 			"harmonic_inpainting", "biharmonic_inpainting", "zero_filled", "adjoint" },
@@ -80,7 +92,8 @@ public class ReconstructClassicalCommand implements Command {
 
 	@Override
 	public void run() {
-		final Measurement m = MeasurementFile.fromImagePlus(measurement);
+		final Measurement m = operator == null || operator.isBlank() ? MeasurementFile.fromImagePlus(
+			measurement) : MeasurementFile.withOperator(measurement, operator, image_size);
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
 		p.iterations = iterations(iterations);
 		p.lambda = lambda;

@@ -50,7 +50,8 @@ public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 	private int detectors = 0;
 
 	@Parameter(persist = false, label = "size", min = "0", description = "Sinogram input: width " +
-		"and height of the reconstructed image; 0: the number of detector bins")
+		"and height of the reconstructed image; 0: the number of detector bins, or bins/√2 when " +
+		"the data show a square image padded to its diagonal (scikit-image's circle=False)")
 	private int size = 0;
 
 	@Parameter(persist = false, label = "noise_level", min = "0", description = "Image input: " +

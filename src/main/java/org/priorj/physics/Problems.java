@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.priorj.base.Checks;
 import org.priorj.image.Pixels;
 import org.priorj.base.Shape;
+import org.priorj.physics.ct.SinogramSupport;
 import org.priorj.physics.mri.CoilMaps;
 import org.priorj.physics.mri.MultiCoilMri;
 import org.priorj.physics.mri.SamplingMask;
@@ -227,9 +228,10 @@ public final class Problems {
 		final double[] list = Operators.angles(text);
 		Checks.require(list.length == rows, "angles", list.length + " angles ('" + text + "')",
 			"one angle per sinogram row: " + rows);
-		Checks.require(side.size() >= 0, "size", "got " + side.size(), "0 (the detector count) or " +
+		Checks.require(side.size() >= 0, "size", "got " + side.size(), "0 (from the sinogram) or " +
 			"more");
-		final int n = side.size() > 0 ? side.size() : bins;
+		final int n = side.size() > 0 ? side.size() : SinogramSupport.objectSize(input.values(), list,
+			bins);
 		final OperatorSpec spec = OperatorSpec.of("radon", "angles", text, "detectors", Integer
 			.toString(bins));
 		return new Problem(Task.CT, Operators.build(spec, Shape.of(n, n)), input.values(), spec

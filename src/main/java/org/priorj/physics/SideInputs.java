@@ -20,7 +20,8 @@ public sealed interface SideInputs {
 	/**
 	 * A sinogram (rows = angles, columns = detector bins): {@code angles} as
 	 * {@code START:STOP:COUNT} or a list (blank: COUNT = rows over 0 to 180), {@code detectors}
-	 * (0: the width) and the reconstruction's {@code size} (0: the detector count). An image to
+	 * (0: the width) and the reconstruction's {@code size} (0: from the sinogram, see
+	 * {@link org.priorj.physics.ct.SinogramSupport}). An image to
 	 * simulate a scan of uses the angles only (blank: 0:180:30).
 	 */
 	record Sinogram(String angles, int detectors, int size) implements SideInputs {}

@@ -117,4 +117,41 @@ class HeadlessCommandsTest {
 			"measurement", m, "iterations", "many").get());
 		assertTrue(message.contains("Parameter 'iterations'"), message);
 	}
+
+	@Test
+	void aPlainImageIsReconstructedWithTheOperatorGiven() throws Exception {
+		final ImagePlus truth = phantom(64);
+		final ImagePlus sino = (ImagePlus) commands.run(SimulateCommand.class, true, "input", truth,
+			"operator", "radon angles=0:180:45", "noise", "none", "noise_level", 0.0).get().getOutput(
+				"measurement");
+		final ImagePlus plain = new ImagePlus("plain-sinogram", sino.getProcessor().duplicate());
+		final ImagePlus fbp = (ImagePlus) commands.run(ReconstructClassicalCommand.class, true,
+			"measurement", plain, "operator", "radon angles=0:180:45").get().getOutput(
+				"reconstruction");
+		assertEquals(64, fbp.getWidth());
+		final double psnr = (Double) commands.run(MetricsCommand.class, true, "reference", truth,
+			"estimate", fbp, "data_range", 1.0).get().getOutput("psnr");
+		assertTrue(psnr > 20, "FBP PSNR " + psnr);
+		final ImagePlus small = new ImagePlus("small", new ij.process.FloatProcessor(16, 16));
+		final ImagePlus up = (ImagePlus) commands.run(ReconstructClassicalCommand.class, true,
+			"measurement", small, "operator", "downsample factor=2").get().getOutput("reconstruction");
+		assertEquals(32, up.getWidth());
+	}
+
+	@Test
+	void aPlainImageWithoutOrWithAWrongOperatorIsRefusedNamingTheParameter() {
+		final ImagePlus plain = phantom(32);
+		assertTrue(refusal(() -> commands.run(ReconstructClassicalCommand.class, true, "measurement",
+			plain).get()).contains("a plain image with its 'operator'"));
+		assertTrue(refusal(() -> commands.run(ReconstructClassicalCommand.class, true, "measurement",
+			plain, "operator", "radon angles=0:180:10").get()).contains("Parameter 'operator'"));
+		assertTrue(refusal(() -> commands.run(ReconstructClassicalCommand.class, true, "measurement",
+			plain, "operator", "blur", "image_size", "40x40").get()).contains(
+				"Parameter 'image_size'"));
+		assertTrue(refusal(() -> commands.run(ReconstructClassicalCommand.class, true, "measurement",
+			plain, "operator", "blur", "image_size", "forty").get()).contains(
+				"Parameter 'image_size'"));
+		assertTrue(refusal(() -> commands.run(ReconstructClassicalCommand.class, true, "measurement",
+			plain, "operator", "warp").get()).contains("Parameter 'operator'"));
+	}
 }

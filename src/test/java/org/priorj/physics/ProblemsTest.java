@@ -157,6 +157,19 @@ class ProblemsTest {
 	}
 
 	@Test
+	void aSinogramOfASquarePaddedToItsDiagonalIsReconstructedAtTheSquaresSize() {
+		final float[] square = new float[32 * 32];
+		java.util.Arrays.fill(square, 1f);
+		final double[] angles = Operators.angles("0:180:30");
+		// ceil(32 sqrt 2) = 46 bins, as scikit-image's radon(circle=False) makes them
+		final float[] s = new org.priorj.physics.ct.ParallelBeamProjector(32, 32, angles, 46).apply(
+			square);
+		final Pixels sino = new Pixels("input", "padded.tif", Shape.of(30, 46), s);
+		assertEquals(Shape.of(32, 32), Problems.fromImage(Task.CT, sino, new SideInputs.Sinogram("",
+			0, 0)).imageShape());
+	}
+
+	@Test
 	void kspaceAndItsSamplingAndCoilsAreCheckedAgainstEachOther() {
 		final SideInputs.Kspace uniform = new SideInputs.Kspace("uniform1d acceleration=4", null, null,
 			1, 0);
