@@ -76,11 +76,26 @@ public final class NetworkDenoiser implements DifferentiableDenoiser, AutoClosea
 		catch (final MalformedModelException | IOException | RuntimeException e) {
 			manager.close();
 			if (e instanceof IllegalArgumentException) throw (IllegalArgumentException) e;
-			throw Checks.bad("weights", weights + " (" + e.getMessage() + ")",
+			throw Checks.bad("weights", weights + " (" + failure(e, weights) + ")",
 				"parameters of a noise-conditional UNet with widths " + java.util.Arrays.toString(
 					d.widths));
 		}
 		return new NetworkDenoiser(d.name, net, manager, d.minSigma, d.maxSigma);
+	}
+
+	/** Why the weights did not load, in words (a stream that ends early has no message). */
+	private static String failure(final Exception e, final Path weights) {
+		if (e instanceof java.io.EOFException) {
+			long size = -1;
+			try {
+				size = Files.size(weights);
+			}
+			catch (final IOException notReadable) {
+				// the size is only for the message
+			}
+			return "the file ends after " + size + " bytes, before all parameters: truncated";
+		}
+		return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 	}
 
 	@Override

@@ -145,6 +145,25 @@ class TrainAndLoadPriorTest {
 	}
 
 	@Test
+	void truncatedWeightsWithAMatchingChecksumAreRefusedSayingSo(@TempDir final Path dir)
+		throws Exception
+	{
+		final Path out = dir.resolve("t");
+		train(args(out, "--steps", "1"));
+		final Path weights = out.resolve("weights.params");
+		final byte[] w = Files.readAllBytes(weights);
+		Files.write(weights, java.util.Arrays.copyOf(w, w.length / 2));
+		final Path desc = out.resolve(UnetDescriptor.FILE);
+		final String sha = org.priorj.prior.PriorDescriptor.sha256(weights);
+		Files.writeString(desc, Files.readString(desc).replaceAll("\"sha256\": \"[0-9a-f]+\"",
+			"\"sha256\": \"" + sha + "\""));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> NetworkDenoiser.load(out));
+		assertTrue(e.getMessage().contains("ends after " + w.length / 2 + " bytes") && !e.getMessage()
+			.contains("null"), e.getMessage());
+	}
+
+	@Test
 	void weightsOutsideTheFolderAreRefused(@TempDir final Path dir) throws Exception {
 		final Path out = dir.resolve("p");
 		train(args(out, "--steps", "1"));
