@@ -16,7 +16,7 @@ public final class SinogramSupport {
 	/** Values below this share of the largest magnitude count as empty detector bins. */
 	private static final double EMPTY = 1e-3;
 	/** Bins of slack for pixel footprints, interpolation and the half-bin centre conventions. */
-	private static final double SLACK = 1.5;
+	private static final double SLACK = 2;
 
 	private SinogramSupport() {}
 

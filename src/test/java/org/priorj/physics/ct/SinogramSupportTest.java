@@ -35,6 +35,17 @@ class SinogramSupportTest {
 	}
 
 	@Test
+	void scikitImagesPaddedSinogramGivesBackItsImagesSide() throws Exception {
+		// scripts/skimage_padded_sinogram.py: camera 128x128, 60 angles, circle=False, 182 bins
+		final String file = java.nio.file.Paths.get(getClass().getResource(
+			"skimage-camera128-circle-false.tif").toURI()).toString();
+		final ij.ImagePlus sino = org.priorj.image.ImageFiles.open("input", file);
+		assertEquals(182, sino.getWidth());
+		assertEquals(128, SinogramSupport.objectSize(org.priorj.image.ImagePlusConverter.pixels(sino),
+			Operators.angles("0:180:60"), 182));
+	}
+
+	@Test
 	void aScanWithAsManyBinsAsTheImageIsWideKeepsTheDetectorCount() {
 		assertEquals(64, SinogramSupport.objectSize(scan(filledSquare(), 64, RotationCentre.GEOMETRIC),
 			ANGLES, 64));
