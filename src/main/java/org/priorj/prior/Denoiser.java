@@ -37,4 +37,12 @@ public interface Denoiser extends Prior {
 	 * @return a new array of the same shape
 	 */
 	float[] denoise(float[] x, Shape nchw, double sigma);
+
+	/**
+	 * The native (off-heap) memory of this machine that one call on a batch of shape {@code nchw}
+	 * needs, in bytes; 0 where it is unknown or the work runs on a device with its own memory.
+	 */
+	default long hostBytes(final Shape nchw) {
+		return 0;
+	}
 }

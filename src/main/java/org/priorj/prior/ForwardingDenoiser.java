@@ -48,4 +48,9 @@ public abstract class ForwardingDenoiser implements Denoiser {
 	public float[] denoise(final float[] x, final Shape nchw, final double sigma) {
 		return inner.denoise(x, nchw, sigma);
 	}
+
+	@Override
+	public long hostBytes(final Shape nchw) {
+		return inner.hostBytes(nchw);
+	}
 }

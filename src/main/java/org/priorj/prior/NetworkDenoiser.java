@@ -161,6 +161,16 @@ public final class NetworkDenoiser implements DifferentiableDenoiser, AutoClosea
 		return result;
 	}
 
+	/** The network's activations for one chunk of the batch, on the CPU; 0 on a GPU. */
+	@Override
+	public long hostBytes(final Shape nchw) {
+		if (manager.getDevice().isGpu()) return 0;
+		final long m = net.multiple();
+		final long ph = (nchw.dim(2) + m - 1) / m * m, pw = (nchw.dim(3) + m - 1) / m * m;
+		return (long) Math.ceil(net.activationFloatsPerPixel() * 4 * Math.min(CHUNK, nchw.dim(0)) *
+			ph * pw);
+	}
+
 	/**
 	 * J^T v through the preconditioning, the network and the reflection padding:
 	 * D = crop(0.5 + c_skip (Px - 0.5) + c_out F(c_in (Px - 0.5), c_noise)), so

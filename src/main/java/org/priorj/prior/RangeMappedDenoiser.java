@@ -76,4 +76,9 @@ public final class RangeMappedDenoiser implements Denoiser {
 		for (int i = 0; i < d.length; i++) d[i] = (float) (low + (d[i] - lo) / scale);
 		return d;
 	}
+
+	@Override
+	public long hostBytes(final Shape nchw) {
+		return inner.hostBytes(nchw);
+	}
 }

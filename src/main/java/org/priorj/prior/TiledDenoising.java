@@ -3,6 +3,7 @@ package org.priorj.prior;
 import java.util.logging.Logger;
 
 import org.priorj.base.Checks;
+import org.priorj.base.Memory;
 import org.priorj.image.Tiler;
 import org.priorj.image.ValueRange;
 import org.priorj.base.Shape;
@@ -119,11 +120,8 @@ public final class TiledDenoising {
 	static void checkHeap(final long pixels, final long maxHeap, final int h, final int w,
 		final int slices)
 	{
-		final long need = HEAP_COPIES * 4L * pixels;
-		Checks.require(need <= maxHeap, "input", String.format(java.util.Locale.ROOT,
-			"%dx%dx%d pixels need about %d MB of Java heap, %d MB are given", slices, h, w, need >> 20,
-			maxHeap >> 20), String.format(java.util.Locale.ROOT, "a heap of at least %d MB " +
-				"(java -Xmx%dm), or a smaller image or stack", need >> 20, (need >> 20) + 512));
+		Memory.checkHeap("input", slices + "x" + h + "x" + w + " pixels", HEAP_COPIES * 4L * pixels,
+			maxHeap);
 	}
 
 	/** The Java heap ran out (as opposed to the device's memory, which more tiles relieve). */

@@ -42,6 +42,9 @@ import org.priorj.prior.EpsilonModel;
  */
 public final class Dds {
 
+	/** Image-sized arrays of the loop: x, xt, x0, x0's copy, the estimate and CG's four vectors. */
+	static final int IMAGE_COPIES = 9;
+
 	public static final int DEFAULT_STEPS = 50;
 	public static final double DEFAULT_ETA = 0.85;
 	public static final int DEFAULT_CG_ITERATIONS = 5;
@@ -181,7 +184,8 @@ public final class Dds {
 	public static Result reconstruct(final Problem problem, final Denoiser prior,
 		final DdsPreset preset, final long seed, final Progress progress)
 	{
-		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), Progress.NONE);
+		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), IMAGE_COPIES,
+			Progress.NONE);
 		double norm2 = 0;
 		if (preset.gamma() > 0) {
 			final double n = space.operator().norm(NORM_ITERATIONS, NORM_TOLERANCE, 1);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.priorj.base.Checks;
+import org.priorj.base.Memory;
 import org.priorj.base.Shape;
 import org.priorj.image.ValueRange;
 import org.priorj.physics.LinearOperator;
@@ -50,17 +51,43 @@ final class PriorSpace {
 	}
 
 	/**
+	 * Image-sized Java arrays every learned run holds besides its solver's own: the network's
+	 * padded input, its two channels, output and result; the sample runs' sums, mean and standard
+	 * deviation; the input, the start image and the result in the user's units.
+	 */
+	static final int SHARED_IMAGE_COPIES = 13;
+	/** Measurement-sized arrays: the data, mapped to the prior's units, and a residual. */
+	static final int DATA_COPIES = 3;
+
+	/**
 	 * @param init the classical reconstruction to start from (empty: none; the solver decides)
+	 * @param imageCopies image-sized arrays the solver's own loop holds (for the memory check)
 	 */
 	static PriorSpace of(final Problem problem, final Denoiser prior,
-		final Optional<ClassicalMethod> init, final Progress progress)
+		final Optional<ClassicalMethod> init, final int imageCopies, final Progress progress)
 	{
 		SolverInputs.measurement(problem.operator(), problem.data());
+		checkMemory(problem, prior, imageCopies, Memory.maxHeap(), Memory.physical());
 		final float[] start = init.map(m -> ClassicalMethods.reconstruct(m, problem.operator(),
 			problem.data(), problem.task(), new ClassicalMethods.Parameters(), progress).estimate())
 			.orElse(null);
 		return new PriorSpace(problem, prior, problem.range().orElseGet(() -> defaultRange(problem,
 			start)), start);
+	}
+
+	/**
+	 * Refuses, before any work, a problem whose arrays the Java heap cannot hold or whose network
+	 * calls need more memory than the machine has.
+	 */
+	static void checkMemory(final Problem problem, final Denoiser prior, final int imageCopies,
+		final long maxHeap, final long physical)
+	{
+		final Shape image = problem.imageShape();
+		final String what = image + " pixels";
+		Memory.checkHeap("input", what, 4L * ((SHARED_IMAGE_COPIES + imageCopies) * (long) image
+			.size() + DATA_COPIES * (long) problem.data().length), maxHeap);
+		Memory.checkHost("input", what, prior.hostBytes(PriorBatch.of(image, prior, problem
+			.isComplex())), physical);
 	}
 
 	private static ValueRange defaultRange(final Problem problem, final float[] start) {

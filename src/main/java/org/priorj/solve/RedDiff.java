@@ -34,6 +34,9 @@ import org.priorj.prior.EpsilonModel;
  */
 public final class RedDiff {
 
+	/** Image-sized arrays of the loop: mu, x0, noise, xt, the gradient and Adam's two moments. */
+	static final int IMAGE_COPIES = 7;
+
 	/** g(r) of the regulariser weight, r = sqrt((1 - abar) / abar). */
 	public enum Weighting {
 		LINEAR, SQRT, SQUARE, LOG, CONST;
@@ -202,7 +205,8 @@ public final class RedDiff {
 	public static Result reconstruct(final Problem problem, final Denoiser prior,
 		final RedDiffPreset preset, final long seed, final Progress progress)
 	{
-		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), Progress.NONE);
+		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), IMAGE_COPIES,
+			Progress.NONE);
 		final RedDiff base = preset.solver().withSeed(seed);
 		final RedDiff solver = base.withStartTime(space.startTime(preset.startTime(), base.schedule));
 		final float[] start = space.start() != null ? space.start() : pseudoInverse(space.operator(),
