@@ -24,13 +24,20 @@ public final class Kernel {
 	 * sum is not positive (an all-zero PSF, for example).
 	 */
 	public static Kernel of(final float[] psf, final int height, final int width) {
-		Checks.positive("psf height", height);
-		Checks.positive("psf width", width);
-		Checks.length("psf", psf, height * width);
-		Checks.finite("psf", psf);
+		return of("psf", psf, height, width);
+	}
+
+	/** {@link #of(float[], int, int)}, refusals naming {@code parameter} (e.g. psf_image). */
+	public static Kernel of(final String parameter, final float[] psf, final int height,
+		final int width)
+	{
+		Checks.positive(parameter + " height", height);
+		Checks.positive(parameter + " width", width);
+		Checks.length(parameter, psf, height * width);
+		Checks.finite(parameter, psf);
 		double sum = 0;
 		for (final float v : psf) sum += v;
-		Checks.require(sum > 0, "psf", "values sum to " + sum,
+		Checks.require(sum > 0, parameter, "values sum to " + sum,
 			"a PSF whose values sum to a positive number (it is normalised to sum 1)");
 		final float[] d = new float[psf.length];
 		for (int i = 0; i < d.length; i++) d[i] = (float) (psf[i] / sum);

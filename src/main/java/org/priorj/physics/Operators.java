@@ -203,6 +203,19 @@ public final class Operators {
 
 	/** Parses {@code gaussian:SIGMA}, {@code box:SIZE}, {@code motion:LENGTH:ANGLE}, {@code file:PATH}. */
 	public static Kernel psf(final String text) {
+		try {
+			return parsePsf(text);
+		}
+		catch (final IllegalArgumentException e) {
+			if (e.getMessage() != null && e.getMessage().startsWith("Parameter 'psf'")) throw e;
+			// a Kernel's own check names its argument (sigma, size); the user wrote psf
+			throw Checks.bad("psf", "'" + text + "' (" + e.getMessage().replaceFirst(
+				"^Parameter '([^']*)': ", "$1: ").replaceFirst("\\.$", "") + ")",
+				"gaussian:SIGMA, box:SIZE, motion:LENGTH:ANGLE (positive) or file:PATH");
+		}
+	}
+
+	private static Kernel parsePsf(final String text) {
 		final String[] t = text.split(":", 2);
 		final String allowed = "gaussian:SIGMA, box:SIZE, motion:LENGTH:ANGLE or file:PATH";
 		switch (t[0]) {

@@ -191,7 +191,7 @@ public final class Problems {
 				if (psf != null) {
 					Checks.require(psf.planes() == 1, psf.parameter(), "a stack of " + psf.planes() +
 						" slices", "a single 2-D PSF image");
-					k = Kernel.of(psf.values(), psf.height(), psf.width());
+					k = Kernel.of(psf.parameter(), psf.values(), psf.height(), psf.width());
 					name = psf.parameter();
 					text = "blur psf=image:" + psf.title();
 				}

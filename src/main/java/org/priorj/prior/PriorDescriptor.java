@@ -103,7 +103,11 @@ public final class PriorDescriptor {
 			return new PriorDescriptor(folder.toAbsolutePath().normalize(), json);
 		}
 		catch (final IOException | JsonParseException e) {
-			throw Checks.bad("descriptor", "'" + file + "' could not be read: " + e.getMessage(),
+			// Gson's message starts with its exception's class name, which means nothing to a user
+			final Throwable why = e.getCause() != null && e instanceof JsonParseException ? e
+				.getCause() : e;
+			throw Checks.bad("descriptor", "'" + file + "' could not be read: " + String.valueOf(why
+				.getMessage()).replaceFirst("^[\\w.]+(Exception|Error): ", ""),
 				"a JSON object");
 		}
 	}
@@ -127,7 +131,7 @@ public final class PriorDescriptor {
 			"the weights file named in the descriptor");
 		final String expected = string("sha256").toLowerCase(Locale.ROOT);
 		final String actual = sha256(path);
-		Checks.require(expected.equals(actual), "sha256", "weights '" + path.getFileName() +
+		Checks.require(expected.equals(actual), "sha256", "weights '" + path +
 			"' have SHA-256 " + actual + " but the descriptor says " + expected,
 			"the untouched weights file (re-download or re-train the prior)");
 		return path;
