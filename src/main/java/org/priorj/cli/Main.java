@@ -170,12 +170,14 @@ public final class Main {
 
 	/**
 	 * Sets PyTorch's threads before the engine starts: {@code --threads N} given first, else the
-	 * processors not already busy (the system's load average), so that a run beside another busy
-	 * one does not oversubscribe the cores. Returns the other arguments, or null for a bad N.
+	 * processors not already busy (the system's load average) shared with the other PriorJ
+	 * command-line runs on the machine, so that runs side by side, or beside another busy process,
+	 * do not oversubscribe the cores. Returns the other arguments, or null for a bad N.
 	 */
 	static String[] threads(final String[] args) {
 		int n = defaultThreads(Runtime.getRuntime().availableProcessors(),
-			java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+			java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+			otherRuns());
 		String[] rest = args;
 		if (args.length > 0 && args[0].equals("--threads")) {
 			try {
@@ -194,10 +196,22 @@ public final class Main {
 		return rest;
 	}
 
-	/** The cores left free by the load already on the machine, at least 1. */
-	static int defaultThreads(final int processors, final double loadAverage) {
+	/** Other PriorJ command-line processes running now (this user's, where the system shows them). */
+	static long otherRuns() {
+		final long self = ProcessHandle.current().pid();
+		return ProcessHandle.allProcesses().filter(p -> p.pid() != self && p.info().commandLine().map(
+			c -> c.contains(Main.class.getName())).orElse(false)).count();
+	}
+
+	/**
+	 * The cores left free by the load already on the machine, and this run's share of the cores
+	 * among {@code others + 1} PriorJ runs (the load average lags a minute behind runs started
+	 * together), at least 1.
+	 */
+	static int defaultThreads(final int processors, final double loadAverage, final long others) {
 		final long busy = loadAverage < 0 ? 0 : Math.round(loadAverage);
-		return (int) Math.max(1, Math.min(processors, processors - busy));
+		final long share = processors / (others + 1);
+		return (int) Math.max(1, Math.min(share, processors - busy));
 	}
 
 	/** PriorJ's version, as the build wrote it. */

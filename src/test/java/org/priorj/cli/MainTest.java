@@ -145,12 +145,39 @@ class MainTest {
 	}
 
 	@Test
+	void anotherPriorJProcessIsSeenAsARun() throws Exception {
+		final long before = Main.otherRuns();
+		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// a PriorJ process that waits: a macro that sleeps
+		final Path macro = dir.resolve("wait.ijm");
+		Files.writeString(macro, "wait(20000);\n");
+		final Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+			"org.priorj.cli.Main", "macro", macro.toString()).start();
+		try {
+			long seen = before;
+			for (int i = 0; i < 100 && seen <= before; i++) {
+				Thread.sleep(100);
+				seen = Main.otherRuns();
+			}
+			assertTrue(seen > before, "seen " + seen + ", before " + before);
+		}
+		finally {
+			p.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
 	void threadsDefaultToTheProcessorsTheLoadLeavesFree() {
-		assertEquals(2, Main.defaultThreads(2, 0.1));
-		assertEquals(1, Main.defaultThreads(2, 1.0), "one busy process beside us on two cores");
-		assertEquals(1, Main.defaultThreads(2, 7.5));
-		assertEquals(5, Main.defaultThreads(8, 3.2));
-		assertEquals(4, Main.defaultThreads(4, -1), "no load average on this system");
+		assertEquals(2, Main.defaultThreads(2, 0.1, 0));
+		assertEquals(1, Main.defaultThreads(2, 1.0, 0), "one busy process beside us on two cores");
+		assertEquals(1, Main.defaultThreads(2, 7.5, 0));
+		assertEquals(5, Main.defaultThreads(8, 3.2, 0));
+		assertEquals(4, Main.defaultThreads(4, -1, 0), "no load average on this system");
+		// runs started together: the load average has not seen them yet
+		assertEquals(1, Main.defaultThreads(2, 0.0, 1), "two runs on two cores");
+		assertEquals(1, Main.defaultThreads(2, 0.0, 3), "four runs on two cores: never 0");
+		assertEquals(4, Main.defaultThreads(8, 0.0, 1));
+		assertEquals(2, Main.defaultThreads(8, 5.6, 1), "the stricter of load and share");
 		assertEquals(2, Main.run(new String[] { "--threads", "0", "engine" }));
 		assertEquals(2, Main.run(new String[] { "--threads", "many", "engine" }));
 		assertEquals(2, Main.run(new String[] { "--threads" }));
