@@ -111,4 +111,68 @@ class MeasurementFileTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> Operators.build(OperatorSpec
 			.parse("radon angles=0,NaN"), Shape.of(8, 8))).getMessage().contains("'angles'"));
 	}
+
+	private static ij.ImagePlus plain(final int w, final int h, final int planes) {
+		final ij.ImageStack s = new ij.ImageStack(w, h);
+		for (int p = 0; p < planes; p++) {
+			final float[] v = new float[w * h];
+			for (int i = 0; i < v.length; i++) v[i] = (i % 5) + p;
+			s.addSlice(new ij.process.FloatProcessor(w, h, v));
+		}
+		return new ij.ImagePlus("plain", s);
+	}
+
+	@Test
+	void aPlainImageTakesTheOperatorsOwnImageSize() {
+		Measurement m = MeasurementFile.withOperator(plain(32, 24, 1), "blur psf=gaussian:1", "auto");
+		assertEquals(Shape.of(24, 32), m.imageShape());
+		assertEquals(Shape.of(24, 32), m.dataShape());
+		assertEquals("unknown", m.noise());
+		assertEquals(Shape.of(16, 32), MeasurementFile.withOperator(plain(16, 8, 1),
+			"downsample factor=2", "auto").imageShape());
+		assertEquals(Shape.of(3, 16, 16), MeasurementFile.withOperator(plain(8, 8, 3),
+			"downsample factor=2", "AUTO").imageShape());
+		assertEquals(Shape.of(2, 8, 8), MeasurementFile.withOperator(plain(8, 8, 2),
+			"mri mask=uniform1d acceleration=2", "").imageShape());
+		m = MeasurementFile.withOperator(plain(32, 20, 1), "radon angles=0:180:20", "auto");
+		assertEquals(Shape.of(32, 32), m.imageShape(), "a noisy-looking sinogram: the bin count");
+		assertEquals("32", m.operatorSpec().get("detectors", null), "detectors: the width");
+		assertEquals(Shape.of(3, 32, 32), MeasurementFile.withOperator(plain(32, 20, 3),
+			"radon angles=0:180:20", "auto").imageShape(), "a stack of sinograms");
+	}
+
+	@Test
+	void aPlainImageTakesTheImageSizeGiven() {
+		final Measurement m = MeasurementFile.withOperator(plain(32, 20, 1), "radon angles=0:180:20",
+			"24x24");
+		assertEquals(Shape.of(24, 24), m.imageShape());
+		assertEquals(Shape.of(20, 32), m.dataShape());
+		assertEquals(Shape.of(24, 40), MeasurementFile.withOperator(plain(20, 12, 1),
+			"downsample factor=2", " 40x24 ").imageShape(), "W x H");
+		assertEquals(Shape.of(3, 16, 16), MeasurementFile.withOperator(plain(8, 8, 3),
+			"downsample factor=2", "16x16").imageShape());
+		assertEquals(Shape.of(2, 8, 8), MeasurementFile.withOperator(plain(8, 8, 2),
+			"mri mask=uniform1d acceleration=2", "8x8").imageShape());
+	}
+
+	@Test
+	void aPlainImageWithAWrongSizeOrOperatorIsRefusedByName() {
+		for (final String size : new String[] { "0x5", "5x0", "5", "5x5x5", "ax5" })
+			assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> MeasurementFile.withOperator(plain(8, 8, 1), "identity", size)).getMessage()
+					.startsWith("Parameter 'image_size'"), size);
+		assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> MeasurementFile.withOperator(plain(8, 8, 2), "dynamic-ct views=2", "auto"))
+			.getMessage().startsWith("Parameter 'image_size'"));
+		assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> MeasurementFile.withOperator(plain(32, 20, 1), "radon angles=0:180:21", "auto"))
+			.getMessage().startsWith("Parameter 'operator'"));
+		final ij.ImagePlus nan = plain(8, 8, 1);
+		nan.getProcessor().putPixelValue(2, 2, Float.NaN);
+		assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> MeasurementFile.withOperator(nan, "identity", "auto")).getMessage().startsWith(
+				"Parameter 'measurement'"));
+		final float[] before = (float[]) nan.getProcessor().getPixels();
+		assertTrue(Float.isNaN(before[2 * 8 + 2]), "the image is not modified");
+	}
 }
