@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Operator benchmark: scikit-image and PriorJ in one run on the same machine; prints the Markdown
-# table that docs/BENCHMARKS.md records. Needs Debian's python3-skimage (apt-get install python3-skimage).
+# Operator benchmark: PriorJ against scikit-image on the same machine, in ROUNDS rounds; each round
+# runs scikit-image in a process of its own and then times every PriorJ figure after its own
+# warm-up. Prints the Markdown table that docs/BENCHMARKS.md records (median and min-max over the
+# rounds, ratios taken round by round). Needs Debian's python3-skimage (apt-get install python3-skimage).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size=${SIZE:-256}; angles=${ANGLES:-180}; repeats=${REPEATS:-5}
-tmp=$(mktemp -d)
-/usr/bin/python3 scripts/bench_skimage_operators.py --size "$size" --angles "$angles" --repeats "$repeats" > "$tmp/skimage.json"
-mvn -q -B compile exec:java -Dexec.args="bench operators --size $size --angles $angles --repeats $repeats --skimage $tmp/skimage.json"
-echo
-echo "scikit-image raw timings: $(cat "$tmp/skimage.json")"
+size=${SIZE:-256}; angles=${ANGLES:-180}; rounds=${ROUNDS:-${REPEATS:-5}}
+./priorj bench operators --size "$size" --angles "$angles" --rounds "$rounds" \
+  --skimage scripts/bench_skimage_operators.py

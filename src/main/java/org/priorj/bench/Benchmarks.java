@@ -67,10 +67,12 @@ public final class Benchmarks {
 			return 0;
 		}
 		final Map<String, String> o = Options.parse(more, new String[] { "size", "angles",
-			"repeats", "skimage" });
-		new OperatorBench(Options.integer(o, "size", 256), Options.integer(o, "angles", 180), Options.integer(o,
-			"repeats", 5), out).run(o.containsKey("skimage") ? Path.of(o.get(
-				"skimage")) : null);
+			"rounds", "repeats", "skimage" });
+		// --repeats: the name of --rounds before each round had its own warm-up
+		final int rounds = o.containsKey("rounds") ? Options.integer(o, "rounds", 5) : Options
+			.integer(o, "repeats", 5);
+		new OperatorBench(Options.integer(o, "size", 256), Options.integer(o, "angles", 180),
+			rounds, out).run(o.containsKey("skimage") ? Path.of(o.get("skimage")) : null);
 		return 0;
 	}
 }
