@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Throughput of concurrent command-line runs against the same runs one after another, as a
 # pipeline that starts several priorj processes on one machine meets it. JOBS restorations
-# (RED-Diff, inpainting of 50 % missing pixels of coins.png, the task's preset) run in waves of
+# (RED-Diff, inpainting of 50 % missing pixels of coins.png, the task's preset cut to STEPS steps,
+# default 25, so that a round takes minutes) run in waves of
 # 1 (serial), 2 and 4 at a time; each wave size is timed ROUNDS times, interleaved, and the
 # Markdown table gives the median and range of the total time and the throughput against serial.
 #   THREADS="--threads 2" forces PyTorch's threads in every run (the default is PriorJ's own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jobs=${JOBS:-4}; rounds=${ROUNDS:-3}; threads=${THREADS:-}
+jobs=${JOBS:-4}; rounds=${ROUNDS:-3}; threads=${THREADS:-}; steps=${STEPS:-25}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./priorj simulate --input test-images/coins.png --operator "mask missing_fraction=0.5" \
   --noise gaussian --noise_level 0.02 --seed 1 --output "$work/m.tif" >/dev/null
 # shellcheck disable=SC2086
-job() { ./priorj $threads restore --input "$work/m.tif" --output "$work/r-$1.tif" --overwrite \
+job() { ./priorj $threads restore --input "$work/m.tif" --steps "$steps" --output "$work/r-$1.tif" --overwrite \
   >/dev/null 2>"$work/err-$1.txt" || { cat "$work/err-$1.txt" >&2; exit 1; }; }
 waves() {
   local n=$1 i=0 k
@@ -23,7 +24,7 @@ waves() {
   done
 }
 job warm-up
-echo "# $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg), jobs $jobs, rounds $rounds, threads: ${threads:-PriorJ's default}" >&2
+echo "# $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg), jobs $jobs, steps $steps, rounds $rounds, threads: ${threads:-the default}" >&2
 for ((r = 1; r <= rounds; r++)); do
   for n in 1 2 4; do
     t0=$(date +%s.%N); waves "$n"; t1=$(date +%s.%N)
