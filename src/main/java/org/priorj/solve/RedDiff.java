@@ -180,10 +180,12 @@ public final class RedDiff {
 		final int span = (startTime < 0 ? schedule.steps() : startTime) - endTime;
 		Checks.require(span >= 1, "end_time", "got " + endTime + " with start time " + (startTime < 0
 			? schedule.steps() : startTime), "below the start time");
-		final int k = Math.max(1, span / steps);
-		final int n = span / k;
+		// exactly min(steps, span) network calls, evenly spread: the reference's k = span / steps
+		// spacing where steps divide the span, and no more calls than asked where they do not
+		// (a start at 171 with k = 1 visited all 171 times whatever the steps)
+		final int n = Math.min(steps, span);
 		final int[] ts = new int[n];
-		for (int i = 0; i < n; i++) ts[i] = endTime + (n - 1 - i) * k;
+		for (int i = 0; i < n; i++) ts[i] = endTime + (int) ((long) (n - 1 - i) * span / n);
 		return ts;
 	}
 

@@ -51,6 +51,15 @@ class RedDiffTest {
 		assertEquals(20, t20.length);
 		assertEquals(475, t20[0]);
 		assertEquals(0, t20[19]);
+		// steps not dividing the span: exactly that many calls, distinct and descending
+		for (final int steps : new int[] { 100, 37, 170 }) {
+			final int[] odd = new RedDiff(SCHEDULE).withSteps(steps).withStartTime(171).times();
+			assertEquals(steps, odd.length);
+			assertEquals(0, odd[steps - 1]);
+			assertTrue(odd[0] <= 170 && odd[0] >= 170 - 171 / steps, "first " + odd[0]);
+			for (int i = 1; i < steps; i++) assertTrue(odd[i] < odd[i - 1]);
+		}
+		assertEquals(171, new RedDiff(SCHEDULE).withSteps(400).withStartTime(171).times().length);
 		final RedDiff r = new RedDiff(SCHEDULE).withLambda(1);
 		assertEquals(0.0100005, r.weight(0), 1e-6);
 		assertEquals(157.407, r.weight(999), 1e-3);
