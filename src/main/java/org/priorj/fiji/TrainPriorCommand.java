@@ -44,6 +44,11 @@ public class TrainPriorCommand implements Command {
 		"opens (stacks give slices); empty: phantoms only")
 	private String images = "";
 
+	@Parameter(persist = false, label = "more_images", description = "A second folder whose " +
+		"images all train (e.g. training-images/photos, made by " +
+		"scripts/collect_training_photos.py); empty: none")
+	private String more_images = "";
+
 	@Parameter(persist = false, label = "split", description = "Optional splits file: keep only " +
 		"the images marked 'train'")
 	private String split = "";
@@ -160,7 +165,7 @@ public class TrainPriorCommand implements Command {
 		o.logEvery = log_every;
 		o.resume = resume;
 		o.command = "Train prior: images=" + images + " split=" + split + " include=" + include +
-			" exclude=" + exclude + " phantoms=" + phantoms + " phantom_count=" + phantom_count +
+			" exclude=" + exclude + " more_images=" + more_images + " phantoms=" + phantoms + " phantom_count=" + phantom_count +
 			" phantom_size=" + phantom_size + " steps=" + steps + " minutes=" + minutes + " patch=" +
 			patch + " batch=" + batch + " sigma_min=" + sigma_min + " sigma_max=" + sigma_max + " lr=" +
 			lr + " seed=" + seed + " widths=" + widths + " scales=" + scales + " init=" + init +
@@ -169,6 +174,8 @@ public class TrainPriorCommand implements Command {
 			final TrainingSet data = new TrainingSet();
 			if (!images.isBlank()) data.addFolder(path(images), split.isBlank() ? null : path(split),
 				names(include), names(exclude));
+			if (!more_images.isBlank()) data.addFolder("more_images", path(more_images), null, java.util.Set.of(),
+				java.util.Set.of());
 			if (phantoms.equals("ellipses")) data.addEllipses(phantom_count, phantom_size, seed);
 			else Checks.require(phantoms.equals("none"), "phantoms", "'" + phantoms + "'",
 				"none or ellipses");

@@ -54,7 +54,14 @@ public final class TrainingSet {
 	public TrainingSet addFolder(final Path folder, final Path split, final Set<String> include,
 		final Set<String> exclude) throws IOException
 	{
-		Checks.require(Files.isDirectory(folder), "images", folder.toString(), "an existing folder");
+		return addFolder("images", folder, split, include, exclude);
+	}
+
+	/** {@link #addFolder(Path, Path, Set, Set)}, refusals naming {@code parameter}. */
+	public TrainingSet addFolder(final String parameter, final Path folder, final Path split,
+		final Set<String> include, final Set<String> exclude) throws IOException
+	{
+		Checks.require(Files.isDirectory(folder), parameter, folder.toString(), "an existing folder");
 		final Set<String> allowed = split == null ? null : trainEntries(split);
 		final List<Path> files;
 		try (Stream<Path> s = Files.list(folder)) {
@@ -75,7 +82,7 @@ public final class TrainingSet {
 				: ""));
 			licences.put(n, known.getOrDefault(n, "unknown (no LICENSES.md entry)"));
 		}
-		Checks.require(!names.isEmpty(), "images", folder.toString(),
+		Checks.require(!names.isEmpty(), parameter, folder.toString(),
 			"a folder with at least one image ImageJ opens (after split/include/exclude)");
 		descriptions.add("images from " + folder.getFileName() + ": " + String.join(", ", names));
 		return this;

@@ -43,4 +43,26 @@ class TrainPriorCommandTest {
 		for (final float v : y) assertTrue(Float.isFinite(v));
 		local.releaseAll();
 	}
+
+	@Test
+	void aSecondFolderAddsAllItsImagesWithTheirLicences() throws Exception {
+		final Path photos = java.nio.file.Files.createDirectory(root.resolve("photos"));
+		for (final String n : new String[] { "a.tif", "b.tif" })
+		{
+			final float[] v = new float[24 * 24];
+			for (int i = 0; i < v.length; i++) v[i] = (i * 7 % 13) / 13f;
+			new ij.io.FileSaver(new ij.ImagePlus(n, new ij.process.FloatProcessor(24, 24, v)))
+				.saveAsTiff(photos.resolve(n).toString());
+		}
+		java.nio.file.Files.writeString(photos.resolve("LICENSES.md"), "| a.tif | GPL-2+ |\n");
+		final Path out = root.resolve("two");
+		try (Context context = new Context(CommandService.class, StatusService.class)) {
+			context.service(CommandService.class).run(TrainPriorCommand.class, true, "images",
+				"test-images", "split", "test-images/splits.txt", "include", "brick.png", "more_images",
+				photos.toString(), "out", out.toString(), "steps", 1, "patch", 16, "batch", 2).get();
+		}
+		final String training = java.nio.file.Files.readString(out.resolve("descriptor.json"));
+		assertTrue(training.contains("a.tif") && training.contains("b.tif") && training.contains(
+			"brick.png"), training);
+	}
 }
