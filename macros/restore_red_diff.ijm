@@ -1,5 +1,5 @@
 // PriorJ example: hide half of the pixels of a grey image, fill them in with RED-Diff and the
-// shipped natural-gray diffusion prior, and compare with classical harmonic inpainting.
+// shipped natural-gray diffusion prior, and compare with classical biharmonic inpainting.
 // Argument: the image; without one, a file dialog asks for it. A 128x128 crop of its centre keeps
 // the example quick on a CPU (copied with macro functions only, so that it also runs headless).
 path = getArgument();
@@ -23,10 +23,10 @@ measured = getTitle();
 // inpainting); steps=auto (the preset's 100 steps) takes three times longer.
 run("Restore (RED-Diff)...", "input=[" + measured + "] task=auto prior=natural-gray steps=30 seed=0");
 restored = getTitle();
-run("Reconstruct (classical)...", "measurement=[" + measured + "] method=harmonic_inpainting");
-harmonic = getTitle();
-names = newArray("measurement", "harmonic", "red-diff");
-titles = newArray(measured, harmonic, restored);
+run("Reconstruct (classical)...", "measurement=[" + measured + "] method=biharmonic_inpainting");
+biharmonic = getTitle();
+names = newArray("measurement", "biharmonic", "red-diff");
+titles = newArray(measured, biharmonic, restored);
 for (i = 0; i < titles.length; i++) {
 	run("Compare images (PSNR, SSIM)...", "reference=truth estimate=[" + titles[i] + "] data_range=255");
 	print(names[i] + ": PSNR " + d2s(getResult("psnr", nResults - 1), 2) + " dB, SSIM " + d2s(getResult("ssim", nResults - 1), 3));

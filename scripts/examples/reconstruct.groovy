@@ -7,7 +7,7 @@
 import org.priorj.api.PriorJ
 
 def m = PriorJ.simulate(truth, "mask missing_fraction=0.5", "gaussian", 2, 1)
-def baseline = PriorJ.reconstruct(m, "auto")           // harmonic inpainting
+def baseline = PriorJ.reconstruct(m, "auto")           // biharmonic inpainting
 def restored = PriorJ.redDiff(m, "natural-gray", 0)    // the task's preset
 
 def ct = PriorJ.simulate(phantom, "radon angles=0:180:20", "gaussian_relative", 0.005, 2)

@@ -7,7 +7,7 @@
 from org.priorj.api import PriorJ
 
 m = PriorJ.simulate(truth, "mask missing_fraction=0.5", "gaussian", 2, 1)
-baseline = PriorJ.reconstruct(m, "auto")          # harmonic inpainting
+baseline = PriorJ.reconstruct(m, "auto")          # biharmonic inpainting
 restored = PriorJ.redDiff(m, "natural-gray", 0)   # the task's preset
 
 ct = PriorJ.simulate(phantom, "radon angles=0:180:20", "gaussian_relative", 0.005, 2)

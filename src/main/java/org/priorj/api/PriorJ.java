@@ -43,7 +43,7 @@ import org.priorj.solve.TaskDefaults;
  * <pre>{@code
  * Img<UnsignedByteType> truth = ...;                        // any real type, any interval
  * PriorJ.Measured m = PriorJ.simulate(truth, "mask missing_fraction=0.5", "gaussian", 2, 1);
- * PriorJ.Estimate baseline = PriorJ.reconstruct(m, "auto"); // harmonic inpainting
+ * PriorJ.Estimate baseline = PriorJ.reconstruct(m, "auto"); // biharmonic inpainting
  * PriorJ.Estimate restored = PriorJ.redDiff(m, "natural-gray", 0);
  * double gain = PriorJ.psnr(truth, restored.image()) - PriorJ.psnr(truth, baseline.image());
  * System.out.println(restored.info().get("priorj.method"));
@@ -103,7 +103,7 @@ public final class PriorJ {
 
 	/**
 	 * A classical reconstruction: {@code method} is {@code auto} (the task's baseline: FBP, zero
-	 * filling, harmonic inpainting, bicubic, Richardson-Lucy, TV) or a method's name.
+	 * filling, biharmonic inpainting, bicubic, Richardson-Lucy, TV) or a method's name.
 	 */
 	public static Estimate reconstruct(final Measured m, final String method) {
 		final Problem p = problem(m);

@@ -37,7 +37,7 @@ final class BaselineGrid {
 		float[] run(final Measurement m) {
 			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
 			p.iterations = java.util.OptionalInt.of(iterations);
-			p.lambda = lambda;
+			p.lambda = java.util.OptionalDouble.of(lambda);
 			p.nonnegative = nonnegative;
 			return ClassicalMethods.reconstruct(method, m, p, Progress.NONE).estimate();
 		}

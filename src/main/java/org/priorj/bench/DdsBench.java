@@ -259,7 +259,7 @@ final class DdsBench {
 		final long v0 = System.nanoTime();
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
 		p.iterations = java.util.OptionalInt.of(300);
-		p.lambda = SPEED_TV;
+		p.lambda = java.util.OptionalDouble.of(SPEED_TV);
 		p.nonnegative = true;
 		final float[] tv = ClassicalMethods.reconstruct("tv", m, p, Progress.NONE).estimate();
 		final double tvSecs = (System.nanoTime() - v0) / 1e9;

@@ -135,24 +135,24 @@ final class Demo {
 			new GaussianNoise(0.01));
 		cases.add(redDiff(registry, solve(new Case("inpainting, 50 % missing, noise 0.01", "camera",
 			inp, camera, inp.data(), SIZE, SIZE), "harmonic_inpainting", 0, 500, "biharmonic_inpainting",
-			0, 2000, "tv", 0.01, 300)));
+			0, 2000, "tv", null, null)));
 
 		final Measurement sr = simulate("super-resolution", astronaut,
 			"downsample factor=4 method=bicubic", new GaussianNoise(0.01));
 		cases.add(redDiff(registry, solve(new Case("super-resolution ×4, noise 0.01", "astronaut", sr,
-			astronaut, stretch(sr.data(), sr.dataShape()), SIZE, SIZE), "bicubic", 0, 1, "tv", 0.002,
+			astronaut, stretch(sr.data(), sr.dataShape()), SIZE, SIZE), "bicubic", 0, 1, "tv", null,
 			300)));
 
 		final Measurement blur = simulate("deblurring", coins, "blur psf=gaussian:2",
 			new GaussianNoise(0.01));
 		cases.add(redDiff(registry, solve(new Case("deblurring, Gaussian σ=2, noise 0.01", "coins",
-			blur, coins, blur.data(), SIZE, SIZE), "richardson_lucy", 0, 30, "tv", 0.003, 300)));
+			blur, coins, blur.data(), SIZE, SIZE), "richardson_lucy", 0, 30, "tv", null, null)));
 
 		final Measurement sino = simulate("ct-30-views", ct, "radon angles=0:180:30 detectors=363",
 			GaussianNoise.relativeToMax(projectionOf(ct), 0.005));
 		cases.add(dds(registry, "ct", solve(new Case("CT, 30 views, noise 0.5 % of max",
 			"CT_small (real CT)", sino, ct, stretch(sino.data(), sino.dataShape()), SIZE, SIZE), "fbp", 0,
-			1, "sirt", 0, 100, "tv", 0.3, 300)));
+			1, "sirt", 0, 100, "tv", null, null)));
 
 		cases.add(dds(registry, "natural-gray", mri()));
 	}
@@ -190,9 +190,9 @@ final class Demo {
 	private Case denoising(final PriorRegistry registry, final float[] truth) throws IOException {
 		final double sigma = 25 / 255.0;
 		final Measurement m = simulate("denoising", truth, "identity", new GaussianNoise(sigma));
-		// TV's weight: 0.8 sigma, the factor TvPriorDenoiser uses (chosen on a training image)
+		// TV at its defaults: weight 0.8 times the noise level it estimates from the data
 		final Case c = solve(new Case("denoising, σ = 25/255", "astronaut", m, truth, m.data(), SIZE,
-			SIZE), "tv", 0.8 * sigma, 200);
+			SIZE), "tv", null, null);
 		final long t0 = System.nanoTime();
 		final float[] x = registry.load("natural-gray").denoise(m.data(), Shape.of(1, 1, SIZE, SIZE),
 			sigma);
@@ -202,20 +202,25 @@ final class Demo {
 		return c;
 	}
 
-	/** Runs (method, lambda, iterations) triples on a case; complex estimates are shown as magnitude. */
+	/**
+	 * Runs (method, lambda, iterations) triples on a case, null standing for the default a user
+	 * gets; complex estimates are shown as magnitude.
+	 */
 	private Case solve(final Case c, final Object... runs) {
 		final boolean complex = Task.ofKind(c.measurement.operatorSpec().kind()).isComplex();
 		for (int i = 0; i < runs.length; i += 3) {
 			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-			p.lambda = ((Number) runs[i + 1]).doubleValue();
-			p.iterations = java.util.OptionalInt.of((Integer) runs[i + 2]);
+			if (runs[i + 1] != null) p.lambda = java.util.OptionalDouble.of(((Number) runs[i + 1])
+				.doubleValue());
+			if (runs[i + 2] != null) p.iterations = java.util.OptionalInt.of((Integer) runs[i + 2]);
 			p.nonnegative = !complex;
 			final long t0 = System.nanoTime();
 			final Result r = ClassicalMethods.reconstruct((String) runs[i], c.measurement, p,
 				Progress.NONE);
 			final double s = (System.nanoTime() - t0) / 1e9;
 			final float[] x = complex ? SingleCoilMri.magnitude(r.estimate()) : r.estimate();
-			final String label = r.method() + (r.method().equals("tv") ? " λ=" + String.format(java.util.Locale.ROOT, "%.3g", p.lambda) : "") + (r
+			final String label = r.method() + (r.method().equals("tv") ? " λ=" + String.format(java.util.Locale.ROOT, "%.3g", Double
+				.parseDouble(r.parameters().get(r.parameters().containsKey("lambda") ? "lambda" : "weight"))) : "") + (r
 				.history().length > 0 ? ", " + r.iterations() + " it." : "");
 			c.estimates.add(new Estimate(label, x, c, s));
 			log.println(String.format("%-40s %-28s %6.2f dB  %.1f s", c.task, label, c.estimates

@@ -52,10 +52,9 @@ public class ReconstructClassicalCommand implements Command {
 
 	@Parameter(persist = false, label = "method", choices = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov", "richardson_lucy", "bicubic",
 			"harmonic_inpainting", "biharmonic_inpainting", "zero_filled", "adjoint" },
-		description = "auto: FBP for CT, CGLS for dynamic CT, zero filling for MRI, harmonic " +
-			"inpainting for masks, bicubic for super-resolution, Richardson-Lucy for blur, TV for " +
-			"denoising; biharmonic_inpainting: a smoother fill of masks that continues slopes " +
-			"into the holes")
+		description = "auto: FBP for CT, CGLS for dynamic CT, zero filling for MRI, biharmonic " +
+			"inpainting for masks (continues slopes into the holes), bicubic for " +
+			"super-resolution, Richardson-Lucy for blur, TV for denoising")
 	private String method = "auto";
 
 	@Parameter(persist = false, label = "iterations", description = "Iterations of iterative " +
@@ -63,8 +62,10 @@ public class ReconstructClassicalCommand implements Command {
 		"biharmonic 2000, both stopping once converged; 100 for the others)")
 	private String iterations = "auto";
 
-	@Parameter(persist = false, label = "lambda", min = "0", description = "Regularisation weight (tv, tikhonov)")
-	private double lambda = 0.01;
+	@Parameter(persist = false, label = "lambda", description = "Regularisation weight (tv, " +
+		"tikhonov), in the data's units: a number >= 0, or auto (tv: from the data's noise level " +
+		"and the operator's norm; tikhonov: 0.01)")
+	private String lambda = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "filter", choices = { "ramp", "shepp_logan", "hann" },
 		description = "FBP filter")
@@ -96,7 +97,7 @@ public class ReconstructClassicalCommand implements Command {
 			measurement) : MeasurementFile.withOperator(measurement, operator, image_size);
 		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
 		p.iterations = iterations(iterations);
-		p.lambda = lambda;
+		p.lambda = Overrides.number("lambda", lambda);
 		p.filter = filter;
 		p.nonnegative = nonnegative;
 		final Result r = ClassicalMethods.reconstruct(method, m, p, new StatusProgress(status));

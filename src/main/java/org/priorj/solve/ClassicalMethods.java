@@ -3,6 +3,7 @@ package org.priorj.solve;
 import org.priorj.base.Progress;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import org.priorj.base.Checks;
@@ -24,7 +25,7 @@ import org.priorj.physics.mri.SingleCoilMri;
  * The classical reconstruction methods by name, as the commands, the command line and the demo
  * offer them, each applied to a self-describing {@link Measurement}. {@code auto} picks the usual
  * baseline for the measurement's operator: FBP for CT, CGLS for dynamic CT, zero filling for MRI,
- * harmonic inpainting for masks, bicubic interpolation for super-resolution, Richardson-Lucy for
+ * biharmonic inpainting for masks, bicubic interpolation for super-resolution, Richardson-Lucy for
  * blur, TV denoising for denoising. Masks can also be filled by biharmonic inpainting, which carries
  * slopes into the holes.
  */
@@ -42,13 +43,23 @@ public final class ClassicalMethods {
 
 		/** Iterations of iterative methods; empty: the method's own default ({@link #defaultIterations}). */
 		public OptionalInt iterations = OptionalInt.empty();
-		/** Regularisation weight of tv and tikhonov, in the data's units (TV: per unit gradient). */
-		public double lambda = 0.01;
+		/**
+		 * Regularisation weight of tv and tikhonov, in the data's units (TV: per unit gradient);
+		 * empty: TV's from the data's noise level ({@link TvWeight}), Tikhonov's
+		 * {@value #TIKHONOV_LAMBDA}.
+		 */
+		public OptionalDouble lambda = OptionalDouble.empty();
 		/** FBP filter: ramp, shepp_logan or hann. */
 		public String filter = "ramp";
 		/** Keep the estimate >= 0 (sirt, tv). */
 		public boolean nonnegative = false;
 	}
+
+	/** Tikhonov's weight when none is given. */
+	public static final double TIKHONOV_LAMBDA = 0.01;
+
+	/** The relative change of the estimate below which TV stops before its iterations run out. */
+	static final double TV_TOLERANCE = 1e-4;
 
 	/** The iterations {@code method} runs when none are asked for. */
 	public static int defaultIterations(final String method) {
@@ -77,7 +88,7 @@ public final class ClassicalMethods {
 		final String name = method.label();
 		final int iterations = Checks.positive("iterations", p.iterations.orElse(method
 			.defaultIterations()));
-		Checks.nonNegative("lambda", p.lambda);
+		if (p.lambda.isPresent()) Checks.nonNegative("lambda", p.lambda.getAsDouble());
 		switch (method) {
 			case ADJOINT:
 				return direct("adjoint", a.adjoint(y), a.domain(), Map.of());
@@ -90,13 +101,17 @@ public final class ClassicalMethods {
 				return Sirt.solve(a, y, null, Sirt.DEFAULT_RELAXATION, p.nonnegative, iterations, 0,
 					progress);
 			case TIKHONOV:
-				return Tikhonov.solve(a, y, p.lambda, Tikhonov.Regulariser.IDENTITY, iterations,
+				return Tikhonov.solve(a, y, p.lambda.orElse(TIKHONOV_LAMBDA), Tikhonov.Regulariser.IDENTITY, iterations,
 					Tikhonov.DEFAULT_TOLERANCE, progress);
-			case TV:
-				if (a instanceof Identity) return new TvDenoiser(p.lambda).withIterations(iterations)
+			case TV: {
+				final double lambda = p.lambda.isPresent() ? p.lambda.getAsDouble() : TvWeight.of(task,
+					a, y);
+				if (a instanceof Identity) return new TvDenoiser(lambda).withIterations(iterations)
 					.denoise(y, a.domain(), progress);
-				return new TvRegularized(p.lambda).withIterations(iterations).withNonNegativity(
-					p.nonnegative).withComplexImage(complex).solve(a, y, progress);
+				return new TvRegularized(lambda).withIterations(iterations).withNonNegativity(
+					p.nonnegative).withComplexImage(complex).withTolerance(TV_TOLERANCE).solve(a, y,
+						progress);
+			}
 			case RICHARDSON_LUCY:
 				Checks.require(!complex, "method", "richardson_lucy for MRI",
 					"an operator with non-negative entries (blur, CT)");

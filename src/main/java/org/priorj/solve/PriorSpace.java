@@ -122,6 +122,16 @@ final class PriorSpace {
 		return new DenoiserEpsilonModel(mapped);
 	}
 
+	/** The prior's denoiser D(x, sigma) on an image x in {@code [-1, 1]} with the batch's layout. */
+	float[] denoised(final float[] x, final double sigma) {
+		return mapped.denoise(x, batch, sigma);
+	}
+
+	/** A noise level in the prior's units, in the user's. */
+	double sigmaFromPrior(final double sigma) {
+		return range.sigmaFromPrior(sigma);
+	}
+
 	/** {@code asked}, or the largest diffusion time whose noise level the prior was trained on. */
 	int startTime(final OptionalInt asked, final DiffusionSchedule schedule) {
 		return asked.orElseGet(() -> schedule.startCovering(mapped.maxSigma()));

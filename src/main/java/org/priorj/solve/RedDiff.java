@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.priorj.base.Checks;
+import org.priorj.image.NoiseLevel;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Problem;
@@ -210,12 +211,41 @@ public final class RedDiff {
 		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), IMAGE_COPIES,
 			Progress.NONE);
 		final RedDiff base = preset.solver().withSeed(seed);
+		if (preset.initLabel().equals(RedDiffPreset.PRIOR_DENOISER)) return denoise(space, base,
+			progress);
 		final RedDiff solver = base.withStartTime(space.startTime(preset.startTime(), base.schedule));
 		final float[] start = space.start() != null ? space.start() : pseudoInverse(space.operator(),
 			space.data());
 		final Result r = solver.solve(space.operator(), space.data(), start, space.epsilonModel(),
 			space.batch(), progress);
 		return space.back(r, Map.of("init", preset.initLabel()));
+	}
+
+	/** The noise levels denoising visits, as multiples of the estimated noise level of the data. */
+	static final double WINDOW_LOW = 0.75, WINDOW_HIGH = 1.3;
+
+	/**
+	 * Denoising, where the reference's descent fails: with A = I its stationary point is
+	 * mu = (y + lambda D_t(mu)) / (1 + lambda), and as t falls to 0 the denoiser D_t becomes the
+	 * identity, so the last steps hand back the noisy data. Here mu starts at the prior's own
+	 * denoiser output D(y, sigma) (the posterior mean under Gaussian noise of level sigma, estimated
+	 * from the data by {@link NoiseLevel}), and the descent visits only the times whose noise level
+	 * lies in [{@value #WINDOW_LOW}, {@value #WINDOW_HIGH}] sigma, where the regulariser refines
+	 * that estimate instead of undoing it.
+	 */
+	private static Result denoise(final PriorSpace space, final RedDiff base,
+		final Progress progress)
+	{
+		final double sigma = NoiseLevel.estimate(space.data(), space.batch());
+		final DiffusionSchedule s = base.schedule;
+		final int high = Math.min(space.startTime(java.util.OptionalInt.empty(), s), s.startCovering(
+			WINDOW_HIGH * sigma));
+		final int low = Math.min(high - 1, s.startCovering(WINDOW_LOW * sigma) - 1);
+		final RedDiff solver = base.withStartTime(high).withEndTime(low);
+		final Result r = solver.solve(space.operator(), space.data(), space.denoised(space.data(),
+			sigma), space.epsilonModel(), space.batch(), progress);
+		return space.back(r, Map.of("init", RedDiffPreset.PRIOR_DENOISER, "noise_sigma", Double.toString(space
+			.sigmaFromPrior(sigma))));
 	}
 
 	/** The reference code's start, mu = A+ y, by CGLS. */

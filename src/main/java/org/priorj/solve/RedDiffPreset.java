@@ -17,7 +17,7 @@ import org.priorj.prior.DiffusionSchedule;
  * preset, checked, and refuses a bad value by the command's parameter name.
  */
 public record RedDiffPreset(Task task, double lambda, double learningRate, int steps,
-	OptionalInt startTime, RedDiff.Weighting weighting, Optional<ClassicalMethod> init)
+	OptionalInt startTime, int endTime, RedDiff.Weighting weighting, Optional<ClassicalMethod> init)
 {
 
 	/** The label of the pseudo-inverse start. */
@@ -29,39 +29,52 @@ public record RedDiffPreset(Task task, double lambda, double learningRate, int s
 			learningRate, "a number > 0");
 		DiffusionSchedule.checkTime("steps", steps);
 		startTime.ifPresent(t -> DiffusionSchedule.checkTime("start_time", t));
+		Checks.require(endTime >= 0 && endTime < DiffusionSchedule.DEFAULT_STEPS, "end_time", "got " +
+			endTime, "0 to " + (DiffusionSchedule.DEFAULT_STEPS - 1));
 		if (weighting == null) throw Checks.bad("weighting", "none", "linear, sqrt, square, log or const");
 	}
 
 	public RedDiffPreset withLambda(final double l) {
-		return new RedDiffPreset(task, l, learningRate, steps, startTime, weighting, init);
+		return new RedDiffPreset(task, l, learningRate, steps, startTime, endTime, weighting, init);
 	}
 
 	public RedDiffPreset withLearningRate(final double l) {
-		return new RedDiffPreset(task, lambda, l, steps, startTime, weighting, init);
+		return new RedDiffPreset(task, lambda, l, steps, startTime, endTime, weighting, init);
 	}
 
 	public RedDiffPreset withSteps(final int s) {
-		return new RedDiffPreset(task, lambda, learningRate, s, startTime, weighting, init);
+		return new RedDiffPreset(task, lambda, learningRate, s, startTime, endTime, weighting, init);
 	}
 
 	public RedDiffPreset withStartTime(final int t) {
-		return new RedDiffPreset(task, lambda, learningRate, steps, OptionalInt.of(t), weighting, init);
+		return new RedDiffPreset(task, lambda, learningRate, steps, OptionalInt.of(t), endTime, weighting, init);
+	}
+
+	public RedDiffPreset withEndTime(final int t) {
+		return new RedDiffPreset(task, lambda, learningRate, steps, startTime, t, weighting, init);
 	}
 
 	/** Starts mu at {@code method}'s reconstruction; empty: at the pseudo-inverse. */
 	public RedDiffPreset withInit(final Optional<ClassicalMethod> method) {
-		return new RedDiffPreset(task, lambda, learningRate, steps, startTime, weighting, method);
+		return new RedDiffPreset(task, lambda, learningRate, steps, startTime, endTime, weighting, method);
 	}
 
-	/** The start as users name it: a classical method or {@link #PSEUDO_INVERSE}. */
+	/** The start of denoising without a start time: the prior's own denoiser output. */
+	public static final String PRIOR_DENOISER = "prior_denoiser";
+
+	/**
+	 * The start as users name it: a classical method, {@link #PRIOR_DENOISER} for denoising from the
+	 * prior's noise-matched times, or {@link #PSEUDO_INVERSE}.
+	 */
 	public String initLabel() {
-		return init.map(ClassicalMethod::label).orElse(PSEUDO_INVERSE);
+		if (init.isPresent()) return init.get().label();
+		return task == Task.DENOISING && startTime.isEmpty() ? PRIOR_DENOISER : PSEUDO_INVERSE;
 	}
 
 	/** The solver with these settings on the linear schedule (the start time set where given). */
 	RedDiff solver() {
 		final RedDiff r = new RedDiff(DiffusionSchedule.linear()).withLambda(lambda).withLearningRate(
-			learningRate).withSteps(steps).withWeighting(weighting);
+			learningRate).withSteps(steps).withWeighting(weighting).withEndTime(endTime);
 		return startTime.isPresent() ? r.withStartTime(startTime.getAsInt()) : r;
 	}
 
@@ -69,6 +82,7 @@ public record RedDiffPreset(Task task, double lambda, double learningRate, int s
 	public String toString() {
 		return task + ": lambda=" + lambda + " lr=" + learningRate + " steps=" + steps +
 			" start_time=" + (startTime.isPresent() ? Integer.toString(startTime.getAsInt()) : "prior") +
+			" end_time=" + endTime +
 			" weighting=" + weighting.name().toLowerCase(Locale.ROOT) + " init=" + initLabel();
 	}
 }

@@ -43,17 +43,17 @@ class PriorJTest {
 		final RandomAccessibleInterval<UnsignedByteType> truth = crop();
 		// the class comment's example, as it is written there
 		final PriorJ.Measured m = PriorJ.simulate(truth, "mask missing_fraction=0.5", "gaussian", 2, 1);
-		final PriorJ.Estimate baseline = PriorJ.reconstruct(m, "auto"); // harmonic inpainting
+		final PriorJ.Estimate baseline = PriorJ.reconstruct(m, "auto"); // biharmonic inpainting
 		final PriorJ.Estimate restored = PriorJ.redDiff(m, "natural-gray", 0);
 		final double gain = PriorJ.psnr(truth, restored.image()) - PriorJ.psnr(truth, baseline
 			.image());
-		assertTrue(gain > 0.25, "RED-Diff over harmonic inpainting: " + gain + " dB");
+		assertTrue(gain > 0.25, "RED-Diff over biharmonic inpainting: " + gain + " dB");
 		assertEquals("mask missing_fraction=0.5 seed=1", m.operator());
 		assertTrue(restored.info().get("priorj.method").startsWith("red_diff "), restored.info()
 			.toString());
 		assertEquals("natural-gray", restored.info().get("priorj.prior"));
 		assertEquals("inpainting", restored.info().get("priorj.task"));
-		assertTrue(baseline.info().get("priorj.method").startsWith("harmonic_inpainting"));
+		assertTrue(baseline.info().get("priorj.method").startsWith("biharmonic_inpainting"));
 		assertEquals(64, restored.image().dimension(0));
 		assertEquals(0, restored.image().min(0), "results start at 0");
 	}

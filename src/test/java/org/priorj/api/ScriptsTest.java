@@ -53,7 +53,7 @@ class ScriptsTest {
 		assertTrue(m.find(), script + ": " + report);
 		final double baseline = Double.parseDouble(m.group(2)), red = Double.parseDouble(m.group(3)),
 			fbp = Double.parseDouble(m.group(4)), dds = Double.parseDouble(m.group(5));
-		assertTrue(m.group(1).equals("harmonic_inpainting"), report);
+		assertTrue(m.group(1).equals("biharmonic_inpainting"), report);
 		assertTrue(red > baseline + 0.25 && dds > fbp + 3, String.format(Locale.ROOT, "%s: %s",
 			script, report));
 	}

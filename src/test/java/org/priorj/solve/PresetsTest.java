@@ -32,7 +32,7 @@ class PresetsTest {
 		assertEquals(Set.of(), both);
 		assertEquals(ClassicalMethod.FBP, TaskDefaults.baseline(Task.CT));
 		assertEquals(ClassicalMethod.ZERO_FILLED, TaskDefaults.baseline(Task.MRI));
-		assertEquals(ClassicalMethod.HARMONIC_INPAINTING, TaskDefaults.baseline(Task.INPAINTING));
+		assertEquals(ClassicalMethod.BIHARMONIC_INPAINTING, TaskDefaults.baseline(Task.INPAINTING));
 		ConjugateGradientTest.assertNames("operator", () -> Task.ofKind("fourier"));
 		ConjugateGradientTest.assertNames("task", () -> TaskDefaults.redDiff(Task.CT));
 		ConjugateGradientTest.assertNames("task", () -> TaskDefaults.dds(Task.INPAINTING));
@@ -56,12 +56,12 @@ class PresetsTest {
 				.label());
 		}
 		final RedDiffPreset d = TaskDefaults.redDiff(Task.DENOISING);
-		assertTrue(d.toString().contains("start_time=prior weighting=linear init=pseudo_inverse"), d.toString());
+		assertTrue(d.toString().contains("start_time=prior end_time=0 weighting=linear init=prior_denoiser"), d.toString());
 		final RedDiffPreset changed = d.withLambda(2).withSteps(7).withLearningRate(0.5).withStartTime(
 			40).withInit(Optional.of(ClassicalMethod.TV));
 		assertNotSame(d, changed);
 		assertEquals(TaskDefaults.redDiff(Task.DENOISING), d);
-		assertEquals("denoising: lambda=2.0 lr=0.5 steps=7 start_time=40 weighting=linear init=tv",
+		assertEquals("denoising: lambda=2.0 lr=0.5 steps=7 start_time=40 end_time=0 weighting=linear init=tv",
 			changed.toString());
 		ConjugateGradientTest.assertNames("steps", () -> d.withSteps(0));
 		ConjugateGradientTest.assertNames("steps", () -> d.withSteps(1001));
@@ -121,6 +121,6 @@ class PresetsTest {
 		ConjugateGradientTest.assertNames("lambda", () -> d.withLambda(Double.POSITIVE_INFINITY));
 		ConjugateGradientTest.assertNames("learning_rate", () -> d.withLearningRate(Double.NaN));
 		ConjugateGradientTest.assertNames("weighting", () -> new RedDiffPreset(Task.DENOISING, 1, 0.1,
-			10, java.util.OptionalInt.empty(), null, Optional.empty()));
+			10, java.util.OptionalInt.empty(), 0, null, Optional.empty()));
 	}
 }

@@ -39,11 +39,11 @@ class RedDiffReconstructTest {
 	private static final DiffusionSchedule SCHEDULE = DiffusionSchedule.linear();
 
 	/** RedDiff's own defaults (lambda 0.25, lr 0.1, linear weighting), from the pseudo-inverse. */
-	private static final RedDiffPreset DEFAULTS = new RedDiffPreset(Task.DENOISING, 0.25, 0.1, 100,
-		OptionalInt.empty(), RedDiff.Weighting.LINEAR, Optional.empty());
+	private static final RedDiffPreset DEFAULTS = new RedDiffPreset(Task.DEBLURRING, 0.25, 0.1, 100,
+		OptionalInt.empty(), 0, RedDiff.Weighting.LINEAR, Optional.empty());
 
 	private static Problem problem(final LinearOperator a, final float[] y, final ValueRange range) {
-		return Problems.of(Task.DENOISING, a, y, "test").withRange(range);
+		return Problems.of(Task.DEBLURRING, a, y, "test").withRange(range);
 	}
 
 	private static float[] random(final int n, final long seed) {
@@ -146,6 +146,41 @@ class RedDiffReconstructTest {
 		assertEquals(ValueRange.fromPercentiles(p.observedValues(), -1, 1).toString(), r.parameters()
 			.get("value_range"));
 		assertEquals(Shape.of(16, 16), r.shape());
+	}
+
+	@Test
+	void denoisingStartsAtThePriorsPosteriorMeanAndStaysNearIt() {
+		// a Gaussian prior N(0.5, 0.2^2) per pixel, whose exact posterior mean under noise sigma is
+		// D(y, sigma) = (0.04 y + sigma^2 0.5) / (0.04 + sigma^2); a smooth image, so that the
+		// noise level estimated from the data is sigma
+		final int n = 64 * 64;
+		final double sigma = 0.1;
+		final java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+		final float[] truth = new float[n], y = new float[n], exact = new float[n];
+		for (int i = 0; i < n; i++) {
+			truth[i] = (float) (0.5 + 0.2 * Math.sin(i % 64 / 10.0) * Math.cos(i / 64 / 13.0));
+			y[i] = (float) (truth[i] + sigma * org.priorj.physics.GaussianNoise.gaussian(rnd));
+			exact[i] = (float) ((0.04 * y[i] + sigma * sigma * 0.5) / (0.04 + sigma * sigma));
+		}
+		final Problem p = Problems.of(Task.DENOISING, new org.priorj.physics.Identity(Shape.of(64,
+			64)), y, "test").withRange(ValueRange.fromMinMax(0, 1, -1, 1));
+		final Result r = RedDiff.reconstruct(p, DiagonalGaussianDenoiser.uniform(1, 0.5, 0.2, 0, 1),
+			TaskDefaults.redDiff(Task.DENOISING), 0, Progress.NONE);
+		final double near = org.priorj.metrics.Psnr.compute(exact, r.estimate(), 1);
+		final double noisy = org.priorj.metrics.Psnr.compute(exact, y, 1);
+		assertTrue(near > noisy + 15, "RED-Diff vs the posterior mean: " + near + " dB; the data: " +
+			noisy + " dB");
+		assertEquals("prior_denoiser", r.parameters().get("init"));
+		assertEquals(sigma, Double.parseDouble(r.parameters().get("noise_sigma")), 0.01);
+		// the times visited are those whose noise level (in [-1, 1]: 2 sigma) is near the data's
+		final org.priorj.prior.DiffusionSchedule s = org.priorj.prior.DiffusionSchedule.linear();
+		final int start = Integer.parseInt(r.parameters().get("start_time")), end = Integer.parseInt(r
+			.parameters().get("end_time"));
+		assertTrue(s.sigma(start - 1) <= RedDiff.WINDOW_HIGH * 2 * sigma * 1.05 && s.sigma(start) >
+			RedDiff.WINDOW_HIGH * 2 * sigma * 0.95, "start " + start);
+		assertTrue(s.sigma(end) < RedDiff.WINDOW_LOW * 2 * sigma * 1.05 && s.sigma(end + 1) >
+			RedDiff.WINDOW_LOW * 2 * sigma * 0.95, "end " + end);
+		assertEquals(Math.min(30, start - end), r.iterations());
 	}
 
 	@Test
