@@ -141,7 +141,7 @@ final class Demo {
 			"downsample factor=4 method=bicubic", new GaussianNoise(0.01));
 		cases.add(redDiff(registry, solve(new Case("super-resolution ×4, noise 0.01", "astronaut", sr,
 			astronaut, stretch(sr.data(), sr.dataShape()), SIZE, SIZE), "bicubic", 0, 1, "tv", null,
-			300)));
+			null)));
 
 		final Measurement blur = simulate("deblurring", coins, "blur psf=gaussian:2",
 			new GaussianNoise(0.01));

@@ -3,6 +3,7 @@ package org.priorj.fiji;
 import ij.ImagePlus;
 
 import org.priorj.base.Checks;
+import org.priorj.image.NoiseLevel;
 import org.priorj.image.ValueRange;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.ForwardingDenoiser;
@@ -41,9 +42,10 @@ public class DenoiseCommand implements Command {
 		"(Plugins › PriorJ › Priors › List)")
 	private String prior = "natural-gray";
 
-	@Parameter(persist = false, label = "noise_sigma", min = "0", description = "Standard " +
-		"deviation of the noise, in the image's own units")
-	private double noise_sigma = 10;
+	@Parameter(persist = false, label = "noise_sigma", description = "Standard deviation of the " +
+		"noise, in the image's own units (>= 0), or auto: estimated from the image (median " +
+		"absolute deviation of its finest wavelet coefficients)")
+	private String noise_sigma = Overrides.AUTO;
 
 	@Parameter(persist = false, label = "range_min", description = "Image value mapped to the " +
 		"prior's low end; auto: the 0.1 percentile")
@@ -76,16 +78,18 @@ public class DenoiseCommand implements Command {
 	public void run() {
 		final float[] x = Images.pixels("input", input);
 		final Shape shape = Images.shape(input);
-		Checks.nonNegative("noise_sigma", noise_sigma);
+		final java.util.OptionalDouble asked = Overrides.number("noise_sigma", noise_sigma);
+		if (asked.isPresent()) Checks.nonNegative("noise_sigma", asked.getAsDouble());
+		final double sigma = asked.isPresent() ? asked.getAsDouble() : NoiseLevel.estimate(x, shape);
 		denoised = PriorOnDevice.use(priors, device, prior, (d, where) -> {
 			final ValueRange given = Overrides.range(range_min, range_max, d.low(), d.high());
 			final ValueRange range = given != null ? given : ValueRange.fromPercentiles(x, d.low(), d
 				.high());
 			final float[] y = new TiledDenoising(n_tiles, overlap, batch_size).denoise(reporting(d,
-				shape), x, shape, noise_sigma, range);
+				shape), x, shape, sigma, range);
 			return Images.image(input.getShortTitle() + "-denoised", y, shape, "priorj.method=denoise" +
-				" prior=" + prior + " noise_sigma=" + noise_sigma + " (prior units: " + range
-					.sigmaToPrior(noise_sigma) + ") value_range=" + range + " n_tiles=" + n_tiles +
+				" prior=" + prior + " noise_sigma=" + sigma + (asked.isPresent() ? "" : " (estimated)") +
+				" (prior units: " + range.sigmaToPrior(sigma) + ") value_range=" + range + " n_tiles=" + n_tiles +
 				" overlap=" + overlap + "\npriorj.device=" + where + "\n");
 		});
 	}

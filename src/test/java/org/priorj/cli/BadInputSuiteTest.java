@@ -198,6 +198,8 @@ class BadInputSuiteTest {
 		// denoise, metrics, train, threads
 		c.add(of("negative noise sigma", "Parameter 'noise_sigma'", "denoise", "--input", img,
 			"--noise_sigma", "-0.1", "--output", o));
+		c.add(of("noise sigma not a number", "Parameter 'noise_sigma'", "denoise", "--input", img,
+			"--noise_sigma", "loud", "--output", o));
 		c.add(of("tiles smaller than 16 pixels", "Parameter 'n_tiles'", "denoise", "--input", img,
 			"--noise_sigma", "0.1", "--n_tiles", "1000", "--output", o));
 		c.add(of("estimate of another size", "Parameter 'estimate'", "metrics", "--reference", img,

@@ -77,6 +77,28 @@ class PriorCommandsTest {
 	}
 
 	@Test
+	void estimatesTheNoiseLevelWhenNoneIsGiven() throws Exception {
+		// flat grey 150 plus noise of deviation 20: the estimate is about 20, 0.1 in the prior's
+		// units (range 50..250), where the Gaussian prior keeps 0.04 / (0.04 + 0.01) = 0.8 of it
+		final int w = 64, h = 64;
+		final java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+		final float[] px = new float[w * h];
+		for (int i = 0; i < px.length; i++) px[i] = (float) (150 + 20 * org.priorj.physics.GaussianNoise
+			.gaussian(r));
+		final ImagePlus in = new ImagePlus("noisy", new FloatProcessor(w, h, px));
+		final ImagePlus out = (ImagePlus) commands.run(DenoiseCommand.class, true, "input", in,
+			"prior", "gauss01", "range_min", 50.0, "range_max", 250.0).get().getOutput("denoised");
+		final String info = (String) out.getProperty("Info");
+		final double sigma = Double.parseDouble(info.replaceAll("(?s).*noise_sigma=([0-9.]+) .*",
+			"$1"));
+		assertEquals(20, sigma, 1.5, info);
+		assertTrue(info.contains("(estimated)"), info);
+		final double gain = 0.04 / (0.04 + Math.pow(sigma / 200, 2));
+		final float[] y = (float[]) out.getProcessor().getPixels();
+		for (int i = 0; i < px.length; i++) assertEquals(150 + gain * (px[i] - 150), y[i], 1e-2);
+	}
+
+	@Test
 	void refusesUnknownPriorsAndBadImports() {
 		final ImagePlus in = new ImagePlus("x", new FloatProcessor(8, 8));
 		assertTrue(cause(assertThrows(ExecutionException.class, () -> commands.run(
