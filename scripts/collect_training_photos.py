@@ -268,12 +268,23 @@ def main():
 		help="output folder (default: training-images/photos in the repository)")
 	ap.add_argument("--debs", metavar="DIR", help="use the .deb files in DIR instead of apt-get "
 		"download")
+	ap.add_argument("--licences", metavar="IDS", help="keep only photographs under these licences "
+		"(comma-separated, e.g. CC0-1.0,CC-BY-4.0: the set PriorJ's shipped natural-gray prior is "
+		"trained on, because weights trained on share-alike or GPL images might have to carry "
+		"those terms); default: all")
 	args = ap.parse_args()
 	out = os.path.normpath(args.out)
+	photos = PHOTOS
+	if args.licences:
+		wanted = [l.strip() for l in args.licences.split(",") if l.strip()]
+		unknown = [l for l in wanted if l not in LICENCE_URL]
+		if unknown:
+			fail("--licences: unknown %s; allowed: %s" % (", ".join(unknown), ", ".join(LICENCE_URL)))
+		photos = [p for p in PHOTOS if p[4] in wanted]
 
-	names = [out_name(p, path) for p, path, *_ in PHOTOS]
+	names = [out_name(p, path) for p, path, *_ in photos]
 	assert len(set(names)) == len(names), "two photographs map to the same output name"
-	expected = set(names) | {"LICENSES.md"} | {p + ".copyright.txt" for p, *_ in PHOTOS}
+	expected = set(names) | {"LICENSES.md"} | {p + ".copyright.txt" for p, *_ in photos}
 	os.makedirs(out, exist_ok=True)
 	stray = sorted(set(os.listdir(out)) - expected)
 	if stray:
@@ -298,17 +309,17 @@ def main():
 
 		# Check everything before writing anything, so that a failure leaves no half-made set.
 		errors = []
-		for pkg, path, source, holder, licence, what in PHOTOS:
+		for pkg, path, source, holder, licence, what in photos:
 			errors += check_photo(os.path.join(roots[pkg], path), pkg, path, source, holder, licence,
 				stanzas[pkg])
 		if errors:
 			fail("\n  " + "\n  ".join(errors))
-		for pkg in sorted({p for p, *_ in PHOTOS}):
+		for pkg in sorted({p for p, *_ in photos}):
 			shutil.copyfile(os.path.join(roots[pkg], "usr/share/doc", pkg, "copyright"),
 				os.path.join(out, pkg + ".copyright.txt"))
 
 		entries = []
-		for (pkg, path, source, holder, licence, what), name in zip(PHOTOS, names):
+		for (pkg, path, source, holder, licence, what), name in zip(photos, names):
 			img, (w, h) = to_photo(os.path.join(roots[pkg], path))
 			Image.fromarray(img, mode="L").save(os.path.join(out, name), optimize=False,
 				compress_level=9)
