@@ -102,8 +102,9 @@ public final class PriorJ {
 	}
 
 	/**
-	 * A classical reconstruction: {@code method} is {@code auto} (the task's baseline: FBP, zero
-	 * filling, biharmonic inpainting, bicubic, Richardson-Lucy, TV) or a method's name.
+	 * A classical reconstruction: {@code method} is {@code auto} (the task's baseline: SART for
+	 * sparse-view or limited-angle CT and FBP for finer sampled CT, zero filling, biharmonic
+	 * inpainting, bicubic, Richardson-Lucy, TV) or a method's name.
 	 */
 	public static Estimate reconstruct(final Measured m, final String method) {
 		final Problem p = problem(m);

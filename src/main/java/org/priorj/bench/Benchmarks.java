@@ -19,16 +19,22 @@ public final class Benchmarks {
 	/** Runs the benchmark named first in {@code rest}, its options after it; returns the exit code. */
 	public static int run(final List<String> rest, final PrintStream out) throws Exception {
 		final String what = rest.isEmpty() ? null : rest.get(0);
-		if (!"operators".equals(what) && !"classical".equals(what) && !"priors".equals(what)
-			&& !"denoiser".equals(what) && !"red-diff".equals(what) && !"dds".equals(what))
+		if (!"operators".equals(what) && !"classical".equals(what) && !"ct-views".equals(what) &&
+			!"priors".equals(what) && !"denoiser".equals(what) && !"red-diff".equals(what) &&
+			!"dds".equals(what))
 			throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
 				? "nothing" : "'" + what + "'") +
-				"; allowed: operators, classical, priors, denoiser, red-diff, dds.");
+				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds.");
 		final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 		if (what.equals("priors")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images" });
 			new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), out)
 				.run();
+			return 0;
+		}
+		if (what.equals("ct-views")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "images" });
+			new CtViewsBench(new File(o.getOrDefault("images", "test-images")), out).run();
 			return 0;
 		}
 		if (what.equals("red-diff")) {

@@ -50,16 +50,19 @@ public class ReconstructClassicalCommand implements Command {
 		"its diagonal)")
 	private String image_size = "auto";
 
-	@Parameter(persist = false, label = "method", choices = { "auto", "fbp", "cgls", "sirt", "tv", "tikhonov", "richardson_lucy", "bicubic",
-			"harmonic_inpainting", "biharmonic_inpainting", "zero_filled", "adjoint" },
-		description = "auto: FBP for CT, CGLS for dynamic CT, zero filling for MRI, biharmonic " +
-			"inpainting for masks (continues slopes into the holes), bicubic for " +
-			"super-resolution, Richardson-Lucy for blur, TV for denoising")
+	@Parameter(persist = false, label = "method", choices = { "auto", "fbp", "cgls", "sart", "sirt",
+		"tv", "tikhonov", "richardson_lucy", "bicubic", "harmonic_inpainting",
+		"biharmonic_inpainting", "zero_filled", "adjoint" },
+		description = "auto: for CT SART when the angles leave a gap of 2° or more (90 or fewer " +
+			"views over 180°, or a limited range), else FBP; CGLS for dynamic CT, zero filling for " +
+			"MRI, biharmonic inpainting for masks (continues slopes into the holes), bicubic for " +
+			"super-resolution, Richardson-Lucy for blur, TV for denoising; sart: 5 sweeps of one " +
+			"update per angle")
 	private String method = "auto";
 
 	@Parameter(persist = false, label = "iterations", description = "Iterations of iterative " +
 		"methods: a whole number, or auto for the method's own (harmonic inpainting 500, " +
-		"biharmonic 2000, both stopping once converged; 100 for the others)")
+		"biharmonic 2000, both stopping once converged; sart 5 sweeps; 100 for the others)")
 	private String iterations = "auto";
 
 	@Parameter(persist = false, label = "lambda", description = "Regularisation weight (tv, " +
@@ -71,7 +74,7 @@ public class ReconstructClassicalCommand implements Command {
 		description = "FBP filter")
 	private String filter = "ramp";
 
-	@Parameter(persist = false, label = "nonnegative", description = "Keep the estimate >= 0 (sirt, tv)")
+	@Parameter(persist = false, label = "nonnegative", description = "Keep the estimate >= 0 (sart, sirt, tv)")
 	private boolean nonnegative = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "reconstruction")

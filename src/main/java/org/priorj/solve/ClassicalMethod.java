@@ -10,11 +10,12 @@ import org.priorj.base.Checks;
  * The classical reconstruction methods, as users name them ({@link #label}); run by
  * {@link ClassicalMethods}. Iterative methods run their own number of iterations unless asked for
  * another: 500 for harmonic and 2000 for biharmonic inpainting, 1000 for TV (they stop earlier
- * once converged), 100 for the others.
+ * once converged), {@value Sart#DEFAULT_ITERATIONS} sweeps for SART, 100 for the others.
  */
 public enum ClassicalMethod {
 
-	FBP(0), CGLS(100), SIRT(100), TV(1000), TIKHONOV(100), RICHARDSON_LUCY(100), BICUBIC(0),
+	FBP(0), CGLS(100), SART(Sart.DEFAULT_ITERATIONS), SIRT(100), TV(1000), TIKHONOV(100),
+	RICHARDSON_LUCY(100), BICUBIC(0),
 	HARMONIC_INPAINTING(HarmonicInpainting.DEFAULT_ITERATIONS),
 	BIHARMONIC_INPAINTING(BiharmonicInpainting.DEFAULT_ITERATIONS), ZERO_FILLED(0), ADJOINT(0);
 

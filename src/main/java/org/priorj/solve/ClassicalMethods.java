@@ -24,10 +24,11 @@ import org.priorj.physics.mri.SingleCoilMri;
 /**
  * The classical reconstruction methods by name, as the commands, the command line and the demo
  * offer them, each applied to a self-describing {@link Measurement}. {@code auto} picks the usual
- * baseline for the measurement's operator: FBP for CT, CGLS for dynamic CT, zero filling for MRI,
- * biharmonic inpainting for masks, bicubic interpolation for super-resolution, Richardson-Lucy for
- * blur, TV denoising for denoising. Masks can also be filled by biharmonic inpainting, which carries
- * slopes into the holes.
+ * baseline for the measurement's operator: for CT SART when the angles leave a gap of 2° or more
+ * (sparse views, limited angle; {@link TaskDefaults#ctBaseline}) and FBP otherwise, CGLS for
+ * dynamic CT, zero filling for MRI, biharmonic inpainting for masks, bicubic interpolation for
+ * super-resolution, Richardson-Lucy for blur, TV denoising for denoising. Masks can also be filled
+ * by harmonic inpainting, which flattens the slopes at a hole's rim.
  */
 public final class ClassicalMethods {
 
@@ -51,7 +52,7 @@ public final class ClassicalMethods {
 		public OptionalDouble lambda = OptionalDouble.empty();
 		/** FBP filter: ramp, shepp_logan or hann. */
 		public String filter = "ramp";
-		/** Keep the estimate >= 0 (sirt, tv). */
+		/** Keep the estimate >= 0 (sart, sirt, tv). */
 		public boolean nonnegative = false;
 	}
 
@@ -68,14 +69,20 @@ public final class ClassicalMethods {
 
 	/** The method {@code auto} stands for, given a measurement's operator. */
 	public static String auto(final Measurement m) {
-		return TaskDefaults.baseline(Task.ofKind(m.operatorSpec().kind())).label();
+		return auto(Task.ofKind(m.operatorSpec().kind()), m.operator()).label();
+	}
+
+	/** The task's baseline; for CT the one for its angles (sparse or limited: SART). */
+	private static ClassicalMethod auto(final Task task, final LinearOperator a) {
+		return task == Task.CT ? TaskDefaults.ctBaseline(projector(a, "auto").widestGap())
+			: TaskDefaults.baseline(task);
 	}
 
 	public static Result reconstruct(final String method, final Measurement m,
 		final Parameters p, final Progress progress)
 	{
 		final Task task = Task.ofKind(m.operatorSpec().kind());
-		final ClassicalMethod c = "auto".equals(method) ? TaskDefaults.baseline(task)
+		final ClassicalMethod c = "auto".equals(method) ? auto(task, m.operator())
 			: ClassicalMethod.parse("method", method);
 		return reconstruct(c, m.operator(), m.data(), task, p, progress);
 	}
@@ -96,6 +103,11 @@ public final class ClassicalMethods {
 				return fbp(a, y, p.filter);
 			case CGLS:
 				return Cgls.solve(a, y, null, 0, iterations, Cgls.DEFAULT_TOLERANCE, progress);
+			case SART:
+				// refused as the method, as fbp is, before Sart would refuse the operator
+				projector(a, name);
+				return Sart.solve(a, y, null, Sart.DEFAULT_ANGLES_PER_SUBSET, Sart.DEFAULT_RELAXATION,
+					p.nonnegative, iterations, progress);
 			case SIRT:
 				Checks.require(!complex, "method", "sirt for MRI", "a real operator (CT, blur...)");
 				return Sirt.solve(a, y, null, Sirt.DEFAULT_RELAXATION, p.nonnegative, iterations, 0,
@@ -144,7 +156,7 @@ public final class ClassicalMethods {
 	/** FBP, slice by slice for a volume. */
 	private static Result fbp(final LinearOperator a, final float[] y, final String filterName) {
 		final FbpFilter filter = fbpFilter(filterName);
-		final ParallelBeamProjector p = projector(a);
+		final ParallelBeamProjector p = projector(a, "fbp");
 		final FilteredBackProjection fbp = new FilteredBackProjection(p, filter);
 		final int in = p.range().size(), out = p.domain().size();
 		final int slices = y.length / in;
@@ -157,12 +169,14 @@ public final class ClassicalMethods {
 		return direct("fbp", x, a.domain(), Map.of("filter", filterName));
 	}
 
-	private static ParallelBeamProjector projector(final LinearOperator a) {
+	/** The (first slice's) projector of a radon measurement; refuses {@code method} otherwise. */
+	private static ParallelBeamProjector projector(final LinearOperator a, final String method) {
 		if (a instanceof ParallelBeamProjector) return (ParallelBeamProjector) a;
 		if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a)
 			.slice(0) instanceof ParallelBeamProjector) return (ParallelBeamProjector) ((SliceWiseOperator) a)
 				.slice(0);
-		throw Checks.bad("method", "fbp for " + a.describe(), "fbp only for radon measurements");
+		throw Checks.bad("method", method + " for " + a.describe(), method +
+			" only for radon measurements");
 	}
 
 	private static Result bicubic(final LinearOperator a, final float[] y) {

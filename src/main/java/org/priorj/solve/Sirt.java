@@ -85,7 +85,11 @@ public final class Sirt {
 	static float[] inverseSums(final LinearOperator a, final boolean rows) {
 		final float[] ones = (rows ? a.domain() : a.range()).newArray();
 		Arrays.fill(ones, 1f);
-		final float[] sums = rows ? a.apply(ones) : a.adjoint(ones);
+		return invert(rows ? a.apply(ones) : a.adjoint(ones));
+	}
+
+	/** {@code sums} replaced by 1 / sums, 0 where a sum is not positive. */
+	static float[] invert(final float[] sums) {
 		float max = 0;
 		for (final float v : sums) max = Math.max(max, v);
 		// sums at float rounding level are zeros that missed being exact

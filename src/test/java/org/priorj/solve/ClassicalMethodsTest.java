@@ -32,7 +32,9 @@ class ClassicalMethodsTest {
 	/** Each operator kind with the method auto picks, and the PSNR it must at least reach. */
 	static Stream<Arguments> cases() {
 		return Stream.of(
-			Arguments.of("radon angles=0:180:90", "fbp", 20.0),
+			Arguments.of("radon angles=0:180:180", "fbp", 20.0),
+			Arguments.of("radon angles=0:180:30", "sart", 20.0),
+			Arguments.of("radon angles=0:120:120", "sart", 17.0),
 			Arguments.of("mask missing_fraction=0.5 seed=2", "biharmonic_inpainting", 17.0),
 			Arguments.of("downsample factor=2 method=bicubic", "bicubic", 18.0),
 			Arguments.of("blur psf=gaussian:1", "richardson_lucy", 20.0),
@@ -51,6 +53,45 @@ class ClassicalMethodsTest {
 		assertEquals(method, r.method());
 		final double psnr = Psnr.compute(EllipsePhantom.sheppLogan(64, true), r.estimate(), 1);
 		assertTrue(psnr > minPsnr, method + " PSNR " + psnr);
+	}
+
+	@Test
+	void autoReconstructsCtWithAGapOfTwoDegreesOrMoreWithSart() {
+		assertEquals(ClassicalMethod.SART, TaskDefaults.ctBaseline(2));
+		assertEquals(ClassicalMethod.SART, TaskDefaults.ctBaseline(180.0 / 90 - 1e-12));
+		assertEquals(ClassicalMethod.SART, TaskDefaults.ctBaseline(61));
+		assertEquals(ClassicalMethod.FBP, TaskDefaults.ctBaseline(1.99));
+		assertEquals(ClassicalMethod.FBP, TaskDefaults.ctBaseline(1));
+		assertEquals("sart", ClassicalMethods.auto(simulate("radon angles=0:180:90", NoiseModel.NONE)));
+		assertEquals("fbp", ClassicalMethods.auto(simulate("radon angles=0:180:91", NoiseModel.NONE)));
+		// a stack of slices reads its angles from its projector
+		final float[] volume = new float[2 * 16 * 16];
+		assertEquals("sart", ClassicalMethods.auto(Simulator.simulate(volume, Shape.of(2, 16, 16),
+			OperatorSpec.parse("radon angles=0:180:20"), NoiseModel.NONE, 0)));
+	}
+
+	@Test
+	void sartBeatsFbpOnSparseViewsAndRefusesOperatorsOtherThanRadon() {
+		final Measurement m = simulate("radon angles=0:180:15", new GaussianNoise(0.01));
+		final float[] truth = EllipsePhantom.sheppLogan(64, true);
+		final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
+		final Result sart = ClassicalMethods.reconstruct("sart", m, p, Progress.NONE);
+		assertEquals("5", sart.parameters().get("iterations"));
+		assertEquals(5, sart.iterations());
+		final double fbp = Psnr.compute(truth, ClassicalMethods.reconstruct("fbp", m, p,
+			Progress.NONE).estimate(), 1);
+		final double ours = Psnr.compute(truth, sart.estimate(), 1);
+		assertTrue(ours > fbp + 1.2, "SART " + ours + " dB, FBP " + fbp + " dB");
+		p.nonnegative = true;
+		p.iterations = java.util.OptionalInt.of(2);
+		final Result clipped = ClassicalMethods.reconstruct("sart", m, p, Progress.NONE);
+		assertEquals("true", clipped.parameters().get("nonnegative"));
+		assertEquals(2, clipped.iterations());
+		for (final float v : clipped.estimate()) assertTrue(v >= 0);
+		final String message = assertThrows(IllegalArgumentException.class, () -> ClassicalMethods
+			.reconstruct("sart", simulate("blur psf=gaussian:1", NoiseModel.NONE), p, Progress.NONE))
+			.getMessage();
+		assertTrue(message.contains("'method'") && message.contains("sart only for radon"), message);
 	}
 
 	@Test
@@ -97,7 +138,7 @@ class ClassicalMethodsTest {
 		final double tv = Psnr.compute(truth, ClassicalMethods.reconstruct("tv", m, p, Progress.NONE)
 			.estimate(), 1);
 		assertTrue(tv > fbp + 3, "TV " + tv + " vs FBP " + fbp);
-		for (final String name : new String[] { "cgls", "sirt", "tikhonov", "adjoint" }) {
+		for (final String name : new String[] { "cgls", "sart", "sirt", "tikhonov", "adjoint" }) {
 			final Result r = ClassicalMethods.reconstruct(name, m, p, Progress.NONE);
 			assertEquals(64 * 64, r.estimate().length, name);
 			for (final float v : r.estimate()) assertTrue(Float.isFinite(v), name);
@@ -123,7 +164,7 @@ class ClassicalMethodsTest {
 	@Test
 	void refusesUnknownMethodsAndMethodsThatDoNotFitTheOperator() {
 		final Measurement blur = simulate("blur psf=gaussian:1", NoiseModel.NONE);
-		for (final String bad : new String[] { "magic", "fbp", "bicubic", "harmonic_inpainting",
+		for (final String bad : new String[] { "magic", "fbp", "sart", "bicubic", "harmonic_inpainting",
 			"biharmonic_inpainting", "zero_filled" })
 			assertTrue(assertThrows(IllegalArgumentException.class, () -> ClassicalMethods
 				.reconstruct(bad, blur, new ClassicalMethods.Parameters(), Progress.NONE)).getMessage()
