@@ -152,7 +152,7 @@ final class Demo {
 			GaussianNoise.relativeToMax(projectionOf(ct), 0.005));
 		cases.add(dds(registry, "ct", solve(new Case("CT, 30 views, noise 0.5 % of max",
 			"CT_small (real CT)", sino, ct, stretch(sino.data(), sino.dataShape()), SIZE, SIZE), "fbp", 0,
-			1, "sirt", 0, 100, "tv", null, null)));
+			1, "sart", 0, null, "sirt", 0, 100, "tv", null, null)));
 
 		cases.add(dds(registry, "natural-gray", mri()));
 	}
