@@ -27,7 +27,17 @@ public final class NoiseLevel {
 	 * (planes, H, W), in the values' units. Needs at least 2×2 pixels a plane.
 	 */
 	public static double estimate(final float[] values, final Shape shape) {
+		return estimate(values, shape, null);
+	}
+
+	/**
+	 * As {@link #estimate(float[], Shape)}, from the 2×2 blocks whose four pixels are all known
+	 * ({@code known} non-zero; null: every pixel), so that the zeros of missing pixels (an
+	 * inpainting measurement) do not count as noise. Without a fully known block the estimate is 0.
+	 */
+	public static double estimate(final float[] values, final Shape shape, final float[] known) {
 		shape.check("image", values, "the image's shape");
+		if (known != null) shape.check("mask", known, "the image's shape");
 		Checks.require(shape.rank() >= 2, "image", shape.toString(), "at least 2 dimensions");
 		final int h = shape.dim(-2), w = shape.dim(-1);
 		Checks.require(h >= 2 && w >= 2, "image", h + "×" + w + " pixels", "at least 2×2 pixels");
@@ -40,11 +50,15 @@ public final class NoiseLevel {
 				final int r = o + 2 * i * w;
 				for (int j = 0; j < bw; j++) {
 					final int c = r + 2 * j;
+					if (known != null && (known[c] == 0 || known[c + 1] == 0 || known[c + w] == 0 ||
+						known[c + w + 1] == 0)) continue;
 					d[k++] = Math.abs((values[c] - values[c + 1] - values[c + w] + values[c + w + 1]) / 2f);
 				}
 			}
 		}
-		Arrays.sort(d);
-		return Quantiles.ofSorted(d, 0.5) / MEDIAN_ABS_NORMAL;
+		if (k == 0) return 0;
+		final float[] used = Arrays.copyOf(d, k);
+		Arrays.sort(used);
+		return Quantiles.ofSorted(used, 0.5) / MEDIAN_ABS_NORMAL;
 	}
 }

@@ -191,18 +191,26 @@ public final class ClassicalMethods {
 			"bicubic only for downsample measurements");
 	}
 
+	/** Whether {@code a} masks pixels: a mask, or a stack of them. */
+	static boolean isMasking(final LinearOperator a) {
+		for (final LinearOperator s : slices(a)) if (!(s instanceof MaskOperator)) return false;
+		return true;
+	}
+
+	private static LinearOperator[] slices(final LinearOperator a) {
+		if (!(a instanceof SliceWiseOperator)) return new LinearOperator[] { a };
+		final SliceWiseOperator s = (SliceWiseOperator) a;
+		final LinearOperator[] slices = new LinearOperator[s.slices()];
+		for (int z = 0; z < slices.length; z++) slices[z] = s.slice(z);
+		return slices;
+	}
+
 	/**
 	 * The masks of an inpainting measurement, one per slice of a stack (each slice's own), after
 	 * checking the data against the operator's range.
 	 */
-	private static float[] masks(final LinearOperator a, final float[] y, final String method) {
-		final LinearOperator[] slices;
-		if (a instanceof SliceWiseOperator) {
-			final SliceWiseOperator s = (SliceWiseOperator) a;
-			slices = new LinearOperator[s.slices()];
-			for (int z = 0; z < slices.length; z++) slices[z] = s.slice(z);
-		}
-		else slices = new LinearOperator[] { a };
+	static float[] masks(final LinearOperator a, final float[] y, final String method) {
+		final LinearOperator[] slices = slices(a);
 		for (final LinearOperator s : slices)
 			if (!(s instanceof MaskOperator)) throw Checks.bad("method", method + " for " + a
 				.describe(), method + " only for mask measurements");

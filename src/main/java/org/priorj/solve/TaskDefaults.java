@@ -32,8 +32,8 @@ public final class TaskDefaults {
 	 * four training photographs (coffee, chelsea, brick, rocket; 256² crops) at TV's default
 	 * iterations, on a grid of about 3 steps a decade: denoising sigma 0.05 to 0.2 of the range, super-resolution ×4
 	 * and Gaussian blur sigma 2 at noise 0.01, CT with 30 views over 180° and 120 views over 120° at
-	 * noise 1 % of the sinogram's maximum. Inpainting, dynamic CT and MRI take the nearest measured
-	 * task's factor (masks: denoising; the others: CT).
+	 * noise 1 % of the sinogram's maximum, inpainting of 50 % missing pixels at noise 0.01 (the
+	 * noise level from the observed pixels). Dynamic CT and MRI take CT's factor, unmeasured.
 	 */
 	private static final Map<Task, Double> TV_FACTOR = new EnumMap<>(Map.of(
 		Task.DENOISING, 0.8, Task.INPAINTING, 0.8, Task.SUPER_RESOLUTION, 0.3, Task.DEBLURRING, 0.2,

@@ -7,7 +7,8 @@ import org.priorj.physics.Task;
 
 /**
  * TV's weight when none is given, from the data alone: lambda = c sigma ||A||, with sigma the
- * noise level of the measurement ({@link NoiseLevel}, in the data's units), ||A|| the operator's
+ * noise level of the measurement ({@link NoiseLevel}, in the data's units; for a mask, from the
+ * observed pixels only), ||A|| the operator's
  * norm and c a factor per task ({@link TaskDefaults#tvFactor}) tuned on training images. With A the
  * identity this is the familiar rule that the weight of TV denoising grows with the noise; for
  * another operator, 1/2 ||Ax - y||^2 is ||A||^2 times a denoising term whose noise is about
@@ -30,7 +31,8 @@ public final class TvWeight {
 		SolverInputs.measurement(a, y);
 		double largest = 0;
 		for (final float v : y) largest = Math.max(largest, Math.abs(v));
-		final double sigma = Math.max(NoiseLevel.estimate(y, a.range()), MIN_RELATIVE_NOISE *
+		final float[] known = ClassicalMethods.isMasking(a) ? ClassicalMethods.masks(a, y, "tv") : null;
+		final double sigma = Math.max(NoiseLevel.estimate(y, a.range(), known), MIN_RELATIVE_NOISE *
 			largest);
 		final double lambda = TaskDefaults.tvFactor(task) * sigma * a.norm();
 		Checks.require(Double.isFinite(lambda), "measurement", "a noise level of " + sigma,

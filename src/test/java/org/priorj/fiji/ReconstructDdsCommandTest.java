@@ -182,7 +182,7 @@ class ReconstructDdsCommandTest {
 	void mriFromAnImageWithTheShippedPriorBeatsZeroFilling() throws Exception {
 		final ImagePlus truth = RestoreRedDiffCommandTest.camera("camera", 200, 100);
 		final CommandModule c = mri("input", truth, "input_is", "image", "mask",
-			"uniform1d acceleration=4", "steps", 25, "seed", 1);
+			"uniform1d acceleration=4", "seed", 1);
 		final ImagePlus mag = (ImagePlus) c.getOutput("magnitude");
 		final ImagePlus cx = (ImagePlus) c.getOutput("complex");
 		assertEquals(1, mag.getStackSize());

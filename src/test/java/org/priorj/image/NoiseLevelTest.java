@@ -66,6 +66,21 @@ class NoiseLevelTest {
 	}
 
 	@Test
+	void onlyBlocksOfKnownPixelsCountWhenAMaskIsGiven() {
+		final float[] v = noisyRamp(1, 128, 128, 0.05, 8), known = new float[v.length];
+		final SplittableRandom r = new SplittableRandom(2);
+		for (int i = 0; i < v.length; i++) {
+			known[i] = r.nextInt(3) == 0 ? 0 : 1; // a third missing: their zeros would look like noise
+			if (known[i] == 0) v[i] = 0;
+		}
+		final Shape shape = Shape.of(128, 128);
+		assertTrue(NoiseLevel.estimate(v, shape) > 0.2);
+		assertEquals(0.05, NoiseLevel.estimate(v, shape, known), 0.005);
+		assertEquals(0, NoiseLevel.estimate(v, shape, new float[v.length]));
+		assertThrows(IllegalArgumentException.class, () -> NoiseLevel.estimate(v, shape, new float[3]));
+	}
+
+	@Test
 	void refusesImagesBelowTwoByTwoAndWrongSizes() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> NoiseLevel.estimate(new float[3], Shape.of(1, 3)));
