@@ -202,8 +202,9 @@ public final class RedDiff {
 	 * RED-Diff on a user's problem, in the user's units ({@link PriorSpace}): the preset's solver
 	 * with {@code seed}, mu started at the preset's classical reconstruction or else at the
 	 * pseudo-inverse of the data (as the reference code), from the largest time the prior covers
-	 * unless the preset names one. A stack is restored in one batch, every network call denoising
-	 * all its slices.
+	 * unless the preset names one; denoising without a start time or init starts at the prior's own
+	 * denoiser output instead ({@link #denoise}). A stack is restored in one batch, every network
+	 * call denoising all its slices.
 	 */
 	public static Result reconstruct(final Problem problem, final Denoiser prior,
 		final RedDiffPreset preset, final long seed, final Progress progress)
