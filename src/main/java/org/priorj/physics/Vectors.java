@@ -11,6 +11,11 @@ public final class Vectors {
 		return s;
 	}
 
+	/** Sets the negative entries of {@code a} to 0 (a non-negativity constraint's projection). */
+	public static void clampNonNegative(final float[] a) {
+		for (int i = 0; i < a.length; i++) if (a[i] < 0) a[i] = 0;
+	}
+
 	public static double norm(final float[] a) {
 		return Math.sqrt(dot(a, a));
 	}

@@ -197,7 +197,8 @@ public final class ClassicalMethods {
 		return true;
 	}
 
-	private static LinearOperator[] slices(final LinearOperator a) {
+	/** The planes' operators of a stack, or {@code a} alone. */
+	static LinearOperator[] slices(final LinearOperator a) {
 		if (!(a instanceof SliceWiseOperator)) return new LinearOperator[] { a };
 		final SliceWiseOperator s = (SliceWiseOperator) a;
 		final LinearOperator[] slices = new LinearOperator[s.slices()];

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.priorj.base.Checks;
 import org.priorj.base.Progress;
 import org.priorj.physics.LinearOperator;
+import org.priorj.physics.Vectors;
 import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.ct.ParallelBeamProjector;
 
@@ -91,7 +92,7 @@ public final class Sart {
 			"a number in (0, 2)");
 		SolverInputs.iterations(iterations);
 		final float[] x = SolverInputs.start(a.domain(), x0);
-		if (nonnegative) clip(x);
+		if (nonnegative) Vectors.clampNonNegative(x);
 		// a stack of one projector (the usual 3-D case) shares one plan
 		final Map<ParallelBeamProjector, Plan> plans = new IdentityHashMap<>();
 		for (final ParallelBeamProjector p : slices)
@@ -113,18 +114,14 @@ public final class Sart {
 
 	/** The projector of each slice; refuses operators that are not radon projections. */
 	private static ParallelBeamProjector[] projectors(final LinearOperator a) {
-		if (a instanceof ParallelBeamProjector) return new ParallelBeamProjector[] {
-			(ParallelBeamProjector) a };
-		if (a instanceof SliceWiseOperator) {
-			final SliceWiseOperator s = (SliceWiseOperator) a;
-			final ParallelBeamProjector[] p = new ParallelBeamProjector[s.slices()];
-			for (int z = 0; z < p.length; z++) {
-				if (!(s.slice(z) instanceof ParallelBeamProjector)) throw refused(a);
-				p[z] = (ParallelBeamProjector) s.slice(z);
-			}
-			return p;
+		if (a == null) throw refused(null);
+		final LinearOperator[] slices = ClassicalMethods.slices(a);
+		final ParallelBeamProjector[] p = new ParallelBeamProjector[slices.length];
+		for (int z = 0; z < p.length; z++) {
+			if (!(slices[z] instanceof ParallelBeamProjector)) throw refused(a);
+			p[z] = (ParallelBeamProjector) slices[z];
 		}
-		throw refused(a);
+		return p;
 	}
 
 	private static IllegalArgumentException refused(final LinearOperator a) {
@@ -187,14 +184,11 @@ public final class Sart {
 				}
 				ops[s].adjoint(r, g);
 				for (int j = 0; j < pixels; j++) x[j] += pixelWeight[j] * g[j];
-				if (nonnegative) clip(x);
+				if (nonnegative) Vectors.clampNonNegative(x);
 			}
 			System.arraycopy(x, 0, volume, at, pixels);
 			return squares;
 		}
 	}
 
-	private static void clip(final float[] x) {
-		for (int j = 0; j < x.length; j++) if (x[j] < 0) x[j] = 0;
-	}
 }

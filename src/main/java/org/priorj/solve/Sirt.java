@@ -54,7 +54,7 @@ public final class Sirt {
 		SolverInputs.iterations(iterations);
 		SolverInputs.tolerance(tolerance);
 		final float[] x = SolverInputs.start(a.domain(), x0);
-		if (nonnegative) clip(x);
+		if (nonnegative) Vectors.clampNonNegative(x);
 		final int n = x.length, m = y.length;
 		final float[] rowWeight = inverseSums(a, true);
 		final float[] columnWeight = inverseSums(a, false);
@@ -68,7 +68,7 @@ public final class Sirt {
 			for (int i = 0; i < m; i++) r[i] = rowWeight[i] * (y[i] - ax[i]);
 			a.adjoint(r, g);
 			for (int j = 0; j < n; j++) x[j] += columnWeight[j] * g[j];
-			if (nonnegative) clip(x);
+			if (nonnegative) Vectors.clampNonNegative(x);
 			a.apply(x, ax);
 			double s = 0;
 			for (int i = 0; i < m; i++) s += (double) (y[i] - ax[i]) * (y[i] - ax[i]);
@@ -98,7 +98,4 @@ public final class Sirt {
 		return sums;
 	}
 
-	private static void clip(final float[] x) {
-		for (int j = 0; j < x.length; j++) if (x[j] < 0) x[j] = 0;
-	}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.priorj.base.Checks;
 import org.priorj.physics.LinearOperator;
+import org.priorj.physics.Vectors;
 import org.priorj.base.Shape;
 
 /**
@@ -133,7 +134,7 @@ public final class TvRegularized {
 			domain.check("initial", initial, "the operator's domain, " + operator.describe());
 			Checks.finite("initial", initial);
 			System.arraycopy(initial, 0, x, 0, x.length);
-			if (nonNegative) clampNonNegative(x);
+			if (nonNegative) Vectors.clampNonNegative(x);
 		}
 		final double a = 1.01 * operator.norm();
 		Checks.require(a > 0 && Double.isFinite(a), "operator", "norm " + a + " (" + operator
@@ -244,9 +245,6 @@ public final class TvRegularized {
 		return Math.sqrt(change);
 	}
 
-	private static void clampNonNegative(final float[] x) {
-		for (int i = 0; i < x.length; i++) if (x[i] < 0) x[i] = 0;
-	}
 
 	private static void swap(final float[][] pair) {
 		final float[] t = pair[0];
