@@ -3,6 +3,8 @@ package org.priorj.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.BiFunction;
 
 import org.priorj.physics.Measurement;
@@ -21,10 +23,11 @@ final class BaselineGrid {
 
 		final String method, label;
 		final int iterations;
-		final double lambda;
+		/** Empty: the method's weight from the data, as a user gets it. */
+		final OptionalDouble lambda;
 		final boolean nonnegative;
 
-		Setting(final String method, final int iterations, final double lambda,
+		Setting(final String method, final int iterations, final OptionalDouble lambda,
 			final boolean nonnegative, final String label)
 		{
 			this.method = method;
@@ -36,8 +39,8 @@ final class BaselineGrid {
 
 		float[] run(final Measurement m) {
 			final ClassicalMethods.Parameters p = new ClassicalMethods.Parameters();
-			p.iterations = java.util.OptionalInt.of(iterations);
-			p.lambda = java.util.OptionalDouble.of(lambda);
+			p.iterations = OptionalInt.of(iterations);
+			p.lambda = lambda;
 			p.nonnegative = nonnegative;
 			return ClassicalMethods.reconstruct(method, m, p, Progress.NONE).estimate();
 		}
@@ -49,23 +52,32 @@ final class BaselineGrid {
 	double[] best;
 	float[] bestFirst;
 
-	static BaselineGrid tv(final double[] weights, final int iterations, final boolean nonnegative) {
+	/**
+	 * TV at its default iterations (run to convergence) with the weight from the data and each of
+	 * {@code weights}.
+	 */
+	static BaselineGrid tv(final double[] weights, final boolean nonnegative) {
 		final BaselineGrid g = new BaselineGrid();
+		final int iterations = ClassicalMethods.defaultIterations("tv");
+		g.settings.add(new Setting("tv", iterations, OptionalDouble.empty(), nonnegative,
+			"TV (λ auto)"));
 		for (final double l : weights)
-			g.settings.add(new Setting("tv", iterations, l, nonnegative, "TV (λ " + l + ")"));
+			g.settings.add(new Setting("tv", iterations, OptionalDouble.of(l), nonnegative, "TV (λ " +
+				l + ")"));
 		return g;
 	}
 
 	static BaselineGrid iterations(final String method, final int[] counts, final String name) {
 		final BaselineGrid g = new BaselineGrid();
 		for (final int k : counts)
-			g.settings.add(new Setting(method, k, 0, false, name + " (" + k + " it.)"));
+			g.settings.add(new Setting(method, k, OptionalDouble.empty(), false, name + " (" + k + " it.)"));
 		return g;
 	}
 
 	static BaselineGrid single(final String method, final String label) {
 		final BaselineGrid g = new BaselineGrid();
-		g.settings.add(new Setting(method, ClassicalMethods.defaultIterations(method), 0, false,
+		g.settings.add(new Setting(method, ClassicalMethods.defaultIterations(method), OptionalDouble
+			.empty(), false,
 			label));
 		return g;
 	}

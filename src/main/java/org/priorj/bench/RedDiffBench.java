@@ -91,7 +91,7 @@ final class RedDiffBench {
 		for (final String m : methods) {
 			switch (m) {
 				case "tv":
-					all.add(BaselineGrid.tv(TV_WEIGHTS, 300, false));
+					all.add(BaselineGrid.tv(TV_WEIGHTS, false));
 					break;
 				case "richardson_lucy":
 					all.add(BaselineGrid.iterations(m, RL_ITERATIONS, "Richardson-Lucy"));

@@ -10,7 +10,7 @@ import java.util.Set;
 import ij.IJ;
 
 import org.priorj.base.Checks;
-import org.priorj.train.DenoiserTrainer;
+import org.priorj.train.PriorTrainer;
 import org.priorj.train.TrainingOptions;
 import org.priorj.train.TrainingSet;
 import org.scijava.ItemIO;
@@ -29,7 +29,8 @@ import org.scijava.plugin.Plugin;
  * is then; a run can be continued later with {@code resume}.
  */
 @Plugin(type = Command.class, label = "Train prior...", headless = true, priority = 1,
-	description = "Train a denoiser prior on a folder of images and/or random-ellipse phantoms.",
+	description = "Train a prior (a denoiser, or a compressive autoencoder for VBLE) on a folder " +
+		"of images and/or random-ellipse phantoms.",
 	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ>Priors"),
 		@Attr(name = CommandTable.CLI, value = "train") })
 public class TrainPriorCommand implements Command {
@@ -39,6 +40,11 @@ public class TrainPriorCommand implements Command {
 
 	@Parameter(required = false)
 	private StatusService status;
+
+	@Parameter(persist = false, label = "kind", choices = { TrainingOptions.DENOISER,
+		TrainingOptions.AUTOENCODER }, description = "denoiser: a noise-conditional UNet (RED-Diff, " +
+			"DDS, denoising); cae: a compressive autoencoder with a hyperprior (VBLE)")
+	private String kind = DEFAULTS.kind;
 
 	@Parameter(persist = false, label = "images", description = "Folder of grey images ImageJ " +
 		"opens (stacks give slices); empty: phantoms only")
@@ -112,6 +118,18 @@ public class TrainPriorCommand implements Command {
 		"comma-separated")
 	private String widths = ints(DEFAULTS.widths);
 
+	@Parameter(persist = false, label = "cae_width", min = "1", description = "Autoencoder: " +
+		"channels of the hidden layers and of the hyper-latent")
+	private int cae_width = DEFAULTS.caeWidth;
+
+	@Parameter(persist = false, label = "latent_channels", min = "1", description = "Autoencoder: " +
+		"channels of the latent")
+	private int latent_channels = DEFAULTS.latentChannels;
+
+	@Parameter(persist = false, label = "alpha", description = "Autoencoder: weight of the " +
+		"distortion in the loss bpp + alpha 255² MSE (larger: higher rate, sharper)")
+	private double alpha = DEFAULTS.alpha;
+
 	@Parameter(persist = false, label = "scales", description = "Draw each patch at one of these " +
 		"reduction factors (block means), comma-separated, 1 to 8")
 	private String scales = ints(DEFAULTS.scales);
@@ -148,6 +166,14 @@ public class TrainPriorCommand implements Command {
 			System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 		}
 		final TrainingOptions o = new TrainingOptions();
+		Checks.require(TrainingOptions.DENOISER.equals(kind) || TrainingOptions.AUTOENCODER.equals(
+			kind), "kind", "'" + kind + "'", TrainingOptions.DENOISER + " or " +
+				TrainingOptions.AUTOENCODER);
+		o.kind = kind;
+		o.caeWidth = Checks.positive("cae_width", cae_width);
+		o.latentChannels = Checks.positive("latent_channels", latent_channels);
+		Checks.require(alpha > 0 && Double.isFinite(alpha), "alpha", "got " + alpha, "a positive number");
+		o.alpha = alpha;
 		o.out = path(out);
 		o.name = name.isBlank() ? o.out.getFileName().toString() : name.trim();
 		o.steps = Checks.positive("steps", steps);
@@ -164,7 +190,9 @@ public class TrainPriorCommand implements Command {
 		o.checkpointEvery = checkpoint_every;
 		o.logEvery = log_every;
 		o.resume = resume;
-		o.command = "Train prior: images=" + images + " split=" + split + " include=" + include +
+		o.command = "Train prior: kind=" + kind + (TrainingOptions.AUTOENCODER.equals(kind) ?
+			" cae_width=" + cae_width + " latent_channels=" + latent_channels + " alpha=" + alpha : "") +
+			" images=" + images + " split=" + split + " include=" + include +
 			" exclude=" + exclude + " more_images=" + more_images + " phantoms=" + phantoms + " phantom_count=" + phantom_count +
 			" phantom_size=" + phantom_size + " steps=" + steps + " minutes=" + minutes + " patch=" +
 			patch + " batch=" + batch + " sigma_min=" + sigma_min + " sigma_max=" + sigma_max + " lr=" +
@@ -181,7 +209,7 @@ public class TrainPriorCommand implements Command {
 				"none or ellipses");
 			Checks.require(!data.images().isEmpty(), "images", "no training image",
 				"a folder of images and/or phantoms=ellipses");
-			final Path folder = new DenoiserTrainer(o, data, new PrintStream(new LogStream(), true,
+			final Path folder = new PriorTrainer(o, data, new PrintStream(new LogStream(), true,
 				StandardCharsets.UTF_8)).run(new StatusProgress(status));
 			trained = "Trained prior written to " + folder;
 		}

@@ -10,6 +10,11 @@ import java.nio.file.Path;
  */
 public final class TrainingOptions {
 
+	/** The kinds of prior: a noise-conditional UNet denoiser, or a compressive autoencoder. */
+	public static final String DENOISER = "denoiser", AUTOENCODER = "cae";
+
+	public String kind = DENOISER;
+
 	public Path out;
 	public String name = "prior";
 	public int steps = 8000;
@@ -23,6 +28,15 @@ public final class TrainingOptions {
 	public double lr = 1e-3;
 	public long seed = 1;
 	public int[] widths = { 32, 64, 128, 128 };
+	/** Autoencoder: channels N of the hidden layers and of the hyper-latent. */
+	public int caeWidth = 64;
+	/** Autoencoder: channels M of the latent. */
+	public int latentChannels = 96;
+	/**
+	 * Autoencoder: weight of the distortion in the rate–distortion loss bpp + alpha 255^2 MSE
+	 * (CompressAI's lambda; 0.0483 is its quality 6 and the VBLE-xz models' choice).
+	 */
+	public double alpha = 0.0483;
 	public boolean resume = false;
 	/** Patch scales (block-mean reduction factors) drawn uniformly per patch. */
 	public int[] scales = { 1 };

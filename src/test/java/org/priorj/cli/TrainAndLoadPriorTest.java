@@ -208,7 +208,7 @@ class TrainAndLoadPriorTest {
 				return reported[0] >= 2;
 			}
 		};
-		new org.priorj.train.DenoiserTrainer(o, new org.priorj.train.TrainingSet().addEllipses(4, 32,
+		new org.priorj.train.PriorTrainer(o, new org.priorj.train.TrainingSet().addEllipses(4, 32,
 			1), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(
 				stopAtTwo);
 		assertEquals(2, reported[0]);
@@ -219,5 +219,58 @@ class TrainAndLoadPriorTest {
 		try (NetworkDenoiser den = NetworkDenoiser.load(o.out)) {
 			assertEquals("prior", den.name());
 		}
+	}
+
+	/** A tiny autoencoder on 64² phantom patches. */
+	private static String[] caeArgs(final Path out, final String... more) {
+		final String[] base = { "--kind", "cae", "--phantoms", "ellipses", "--phantom_count", "4",
+			"--phantom_size", "64", "--patch", "64", "--batch", "2", "--cae_width", "8",
+			"--latent_channels", "12", "--log_every", "1", "--out", out.toString() };
+		final String[] a = java.util.Arrays.copyOf(base, base.length + more.length);
+		System.arraycopy(more, 0, a, base.length, more.length);
+		return a;
+	}
+
+	@Test
+	void autoencoderTrainsWithTheSameLoopAndDescribesItself(@TempDir final Path dir)
+		throws Exception
+	{
+		final Path out = dir.resolve("cae");
+		train(caeArgs(out, "--steps", "2", "--alpha", "0.01"));
+		train(caeArgs(out, "--steps", "3", "--alpha", "0.01", "--resume"));
+		final org.priorj.prior.AutoencoderDescriptor d = org.priorj.prior.AutoencoderDescriptor.read(
+			out);
+		assertEquals(8, d.width);
+		assertEquals(12, d.latentChannels);
+		assertEquals(0.01, d.alpha, 0);
+		assertEquals(d.sha256, org.priorj.prior.PriorDescriptor.sha256(out.resolve(d.weights)));
+		final JsonObject t = JsonParser.parseString(Files.readString(out.resolve("training.json")))
+			.getAsJsonObject();
+		assertEquals(3, t.get("steps").getAsInt());
+		assertEquals("cae", t.get("kind").getAsString());
+		assertTrue(t.get("loss").getAsString().contains("0.01 * 255^2 * MSE"), t.toString());
+	}
+
+	@Test
+	void autoencoderSettingsAreRefusedByName(@TempDir final Path dir) throws Exception {
+		final Object[][] cases = { run(caeArgs(dir.resolve("a"), "--steps", "1", "--alpha", "0")),
+			run(caeArgs(dir.resolve("b"), "--steps", "1", "--patch", "48")), run(caeArgs(dir.resolve(
+				"c"), "--steps", "1", "--kind", "vae")) };
+		final String[] names = { "alpha", "patch", "kind" };
+		for (int i = 0; i < cases.length; i++) {
+			assertEquals(2, cases[i][0], (String) cases[i][1]);
+			assertTrue(((String) cases[i][1]).contains("'" + names[i] + "'"), (String) cases[i][1]);
+		}
+	}
+
+	@Test
+	void aDenoiserCannotStartAnAutoencoder(@TempDir final Path dir) throws Exception {
+		final Path denoiser = dir.resolve("d");
+		train(args(denoiser, "--steps", "1"));
+		final Object[] r = run(caeArgs(dir.resolve("e"), "--steps", "1", "--init", denoiser
+			.toString()));
+		assertEquals(2, r[0]);
+		assertTrue(((String) r[1]).contains("'kind'") && ((String) r[1]).contains("autoencoder"),
+			(String) r[1]);
 	}
 }

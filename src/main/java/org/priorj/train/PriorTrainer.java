@@ -20,10 +20,10 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -38,19 +38,19 @@ import com.google.gson.JsonObject;
 
 import org.priorj.base.Checks;
 import org.priorj.base.Progress;
-import org.priorj.prior.NoiseConditionalUnet;
 import org.priorj.prior.UnetDescriptor;
 
 /**
- * Trains a {@link NoiseConditionalUnet} denoiser: batches from a {@link PatchSampler}, MSE on the
- * preconditioned target (see {@link org.priorj.prior.UnetPreconditioning}), Adam with a linear
- * warm-up over the first 2% of the run and a cosine decay to 1% of the peak rate. Every
+ * Trains a prior, a {@link org.priorj.prior.NoiseConditionalUnet} denoiser or a
+ * {@link org.priorj.prior.CompressiveAutoencoder} (the options' {@code kind}; each kind's network,
+ * loss and descriptor are its {@link TrainingObjective}): Adam with a linear warm-up over the first
+ * 2% of the run and a cosine decay to 1% of the peak rate. Every
  * {@code checkpointEvery} steps it writes {@code checkpoint/} in the output folder (weights and
  * the step, elapsed time and loss history); a resumed run continues from it (Adam's moments start
  * afresh, the data stream is re-seeded from the seed and step). At the end it writes the prior
  * folder: {@code weights.params}, {@code descriptor.json}, {@code training.json}.
  */
-public final class DenoiserTrainer {
+public final class PriorTrainer {
 
 	public static final String WEIGHTS = "weights.params";
 	public static final String CHECKPOINT = "checkpoint";
@@ -61,7 +61,7 @@ public final class DenoiserTrainer {
 
 	private volatile float learningRate;
 
-	public DenoiserTrainer(final TrainingOptions options, final TrainingSet data,
+	public PriorTrainer(final TrainingOptions options, final TrainingSet data,
 		final PrintStream log)
 	{
 		this.o = options;
@@ -94,14 +94,11 @@ public final class DenoiserTrainer {
 	 * step in progress and writes the prior as it is then (and a checkpoint to resume from).
 	 */
 	public Path run(final Progress progress) throws IOException {
-		final NoiseConditionalUnet net = new NoiseConditionalUnet(o.widths);
-		Checks.require(o.patch % net.multiple() == 0, "patch", "" + o.patch, "a multiple of " + net
-			.multiple());
 		Checks.require(Arrays.stream(o.scales).allMatch(s -> s * o.patch <= data.images().stream()
 			.mapToInt(i -> Math.max(i.height(), i.width())).max().orElse(0)), "scales", Arrays.toString(
 				o.scales), "factors whose patch (" + o.patch + " × factor) fits the largest training image");
-		final PatchSampler sampler = new PatchSampler(data.images(), o.patch, o.scales, o.sigmaMin,
-			o.sigmaMax);
+		final TrainingObjective objective = objective();
+		final AbstractBlock net = objective.network();
 		Files.createDirectories(o.out);
 		final Path checkpoint = o.out.resolve(CHECKPOINT);
 		org.priorj.prior.EngineClassLoader.call(() -> {
@@ -111,7 +108,7 @@ public final class DenoiserTrainer {
 		int step = 0;
 		double elapsedBefore = 0;
 		final List<double[]> curve = new ArrayList<>();
-		final Shape inputShape = new Shape(o.batch, 2, o.patch, o.patch);
+		final Shape inputShape = objective.inputShape();
 		try (Model model = Model.newInstance(o.name)) {
 			model.setBlock(net);
 			final NDManager manager = model.getNDManager();
@@ -128,13 +125,9 @@ public final class DenoiserTrainer {
 				log.printf("resuming from step %d (%.0f s trained)%n", step, elapsedBefore);
 			}
 			else if (o.init != null) {
-				final UnetDescriptor start = UnetDescriptor.read(o.init);
-				Checks.require(Arrays.equals(start.widths, o.widths), "init", o.init.toString(),
-					"a prior with the widths being trained " + Arrays.toString(o.widths) + " (it has " +
-						Arrays.toString(start.widths) + ")");
+				final Path weights = objective.initWeights(o.init);
 				net.initialize(manager, DataType.FLOAT32, inputShape);
-				loadWeights(net, manager, org.priorj.prior.PriorDescriptor.read(o.init)
-					.verifiedWeights());
+				loadWeights(net, manager, weights);
 				log.printf("starting from the weights of %s%n", o.init);
 			}
 			final Tracker tracker = n -> learningRate;
@@ -145,9 +138,8 @@ public final class DenoiserTrainer {
 				trainer.initialize(inputShape);
 				for (final Pair<String, Parameter> p : net.getParameters())
 					p.getValue().getArray().setRequiresGradient(true);
-				log.printf("network: widths %s, %d parameters; %d training images (%s)%n",
-					Arrays.toString(o.widths), net.parameterCount(), data.images().size(), data
-						.description());
+				log.printf("network: %s; %d training images (%s)%n", objective.summary(), data.images()
+					.size(), data.description());
 				final long start = System.nanoTime();
 				final Random random = new Random(o.seed * 1_000_003L + step);
 				double lossSum = 0;
@@ -160,16 +152,11 @@ public final class DenoiserTrainer {
 						60) : 0);
 					if (p >= 1 || progress.isCancelled()) break;
 					learningRate = (float) schedule(o.lr, p);
-					final PatchSampler.Batch b = sampler.next(random, o.batch);
 					final float loss;
 					try (NDManager sub = manager.newSubManager();
 						GradientCollector gc = trainer.newGradientCollector())
 					{
-						final NDArray input = sub.create(b.input(), inputShape);
-						final NDArray target = sub.create(b.target(), new Shape(o.batch, 1, o.patch,
-							o.patch));
-						final NDArray out = trainer.forward(new NDList(input)).singletonOrThrow();
-						final NDArray l = out.sub(target).square().mean();
+						final NDArray l = objective.loss(trainer, sub, random);
 						gc.backward(l);
 						loss = l.getFloat();
 					}
@@ -188,8 +175,9 @@ public final class DenoiserTrainer {
 						curve.add(new double[] { step, mean });
 						final double left = Math.min((o.steps - step) / rate, o.minutes > 0 ? o.minutes * 60 -
 							now : Double.POSITIVE_INFINITY);
-						log.printf("step %d/%d  loss %.5f  lr %.2e  %.2f steps/s  elapsed %s  ETA %s%n", step,
-							o.steps, mean, learningRate, rate, clock(now), clock(Math.max(0, left)));
+						log.printf("step %d/%d  loss %.5f%s  lr %.2e  %.2f steps/s  elapsed %s  ETA %s%n",
+							step, o.steps, mean, objective.details(), learningRate, rate, clock(now), clock(Math
+								.max(0, left)));
 						lossSum = 0;
 						lossCount = 0;
 						windowStart = System.nanoTime();
@@ -200,12 +188,25 @@ public final class DenoiserTrainer {
 				}
 				final double wall = elapsedBefore + (System.nanoTime() - start) / 1e9;
 				writeCheckpoint(net, checkpoint, step, wall, curve);
-				return writePrior(net, step, wall, curve);
+				return writePrior(objective, step, wall, curve);
 			}
 		}
 	}
 
-	private static void loadWeights(final NoiseConditionalUnet net, final NDManager manager,
+	/** The objective of the options' kind. */
+	private TrainingObjective objective() {
+		switch (o.kind) {
+			case TrainingOptions.DENOISER:
+				return new DenoiserObjective(o, data);
+			case TrainingOptions.AUTOENCODER:
+				return new AutoencoderObjective(o, data);
+			default:
+				throw Checks.bad("kind", "'" + o.kind + "'", TrainingOptions.DENOISER + " or " +
+					TrainingOptions.AUTOENCODER);
+		}
+	}
+
+	private static void loadWeights(final AbstractBlock net, final NDManager manager,
 		final Path file) throws IOException
 	{
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(
@@ -218,7 +219,7 @@ public final class DenoiserTrainer {
 		}
 	}
 
-	private static void saveWeights(final NoiseConditionalUnet net, final Path file)
+	private static void saveWeights(final AbstractBlock net, final Path file)
 		throws IOException
 	{
 		final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -241,7 +242,7 @@ public final class DenoiserTrainer {
 		return a;
 	}
 
-	private void writeCheckpoint(final NoiseConditionalUnet net, final Path folder, final int step,
+	private void writeCheckpoint(final AbstractBlock net, final Path folder, final int step,
 		final double elapsed, final List<double[]> curve) throws IOException
 	{
 		Files.createDirectories(folder);
@@ -254,11 +255,11 @@ public final class DenoiserTrainer {
 			StandardCharsets.UTF_8);
 	}
 
-	private Path writePrior(final NoiseConditionalUnet net, final int steps, final double wall,
+	private Path writePrior(final TrainingObjective objective, final int steps, final double wall,
 		final List<double[]> curve) throws IOException
 	{
 		final Path weights = o.out.resolve(WEIGHTS);
-		saveWeights(net, weights);
+		saveWeights(objective.network(), weights);
 		final JsonObject training = new JsonObject();
 		training.addProperty("data", data.description());
 		final JsonObject licences = new JsonObject();
@@ -273,8 +274,7 @@ public final class DenoiserTrainer {
 		training.addProperty("wall_time_s", Math.round(wall));
 		training.addProperty("final_loss", curve.isEmpty() ? Double.NaN : curve.get(curve.size() -
 			1)[1]);
-		new UnetDescriptor(o.name, o.widths, WEIGHTS, org.priorj.prior.PriorDescriptor.sha256(weights), o.sigmaMin,
-			o.sigmaMax, training).write(o.out);
+		objective.writeDescriptor(o.out, org.priorj.prior.PriorDescriptor.sha256(weights), training);
 		final JsonObject record = new JsonObject();
 		record.addProperty("command", o.command);
 		record.addProperty("steps", steps);
@@ -283,12 +283,10 @@ public final class DenoiserTrainer {
 		record.addProperty("lr", o.lr);
 		record.addProperty("schedule", "linear warm-up over 2%, cosine decay to 1% of lr");
 		record.addProperty("optimizer", "Adam (DJL defaults: beta1 0.9, beta2 0.999, eps 1e-8)");
-		record.addProperty("loss", "MSE on the EDM-preconditioned target (x0-MSE weighted by 1/c_out^2)");
-		record.addProperty("sigma_law", "log-uniform in [" + o.sigmaMin + ", " + o.sigmaMax + "]");
-		record.addProperty("augmentation", "random patch at a reduction factor drawn from " + Arrays
-			.toString(o.scales) + " (block means), 8 flips/rotations by 90 degrees");
+		record.addProperty("kind", o.kind);
+		objective.describe(record);
 		if (o.init != null) record.addProperty("initialised_from", o.init.toString());
-		record.addProperty("parameters", net.parameterCount());
+		record.addProperty("parameters", objective.parameterCount());
 		record.addProperty("wall_time_s", wall);
 		record.addProperty("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
 		record.add("loss_curve", curveJson(curve));
