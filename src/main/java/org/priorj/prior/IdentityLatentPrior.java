@@ -55,9 +55,14 @@ public final class IdentityLatentPrior implements LatentPrior {
 	}
 
 	@Override
-	public Latent encode(final float[] x, final Shape nchw) {
+	public int multiple() {
+		return 1;
+	}
+
+	@Override
+	public Latents encode(final float[] x, final Shape nchw) {
 		Denoisers.checkBatch(x, nchw, channels);
-		return new Latent(x.clone(), nchw);
+		return Latents.of(new Latent(x.clone(), nchw));
 	}
 
 	@Override
@@ -67,20 +72,47 @@ public final class IdentityLatentPrior implements LatentPrior {
 	}
 
 	@Override
-	public Shape imageShape(final Shape latentShape) {
-		return latentShape;
+	public double rate(final Latents latents) {
+		double bits = 0;
+		for (final float v : latents.z().values())
+			bits -= Math.log(mass(v)) / LN2;
+		return bits;
 	}
 
 	@Override
-	public double rate(final Latent z) {
+	public Evaluation evaluate(final Latents latents, final ImageLoss imageLoss,
+		final double rateWeight)
+	{
+		final float[] x = decode(latents.z());
+		final float[] grad = new float[x.length];
+		final double loss = imageLoss.apply(x, grad);
 		double bits = 0;
-		final double s = scale * Math.sqrt(2);
-		for (final float v : z.values()) {
-			final double a = Math.abs(v);
-			// Phi(u) - Phi(w) = (erf(u / sqrt 2) - erf(w / sqrt 2)) / 2, both arguments <= 1/2
-			final double p = 0.5 * Erf.erf((-0.5 - a) / s, (0.5 - a) / s);
-			bits -= Math.log(Math.max(p, LIKELIHOOD_BOUND)) / Math.log(2);
+		for (int i = 0; i < x.length; i++) {
+			final double v = x[i], p = mass(v);
+			bits -= Math.log(p) / LN2;
+			grad[i] += (float) (rateWeight * bitsSlope(v, p));
 		}
-		return bits;
+		return new Evaluation(x, loss, bits, Latents.of(new Latent(grad, latents.z().shape())));
 	}
+
+	/** The mass of the unit bin around v, at least {@link #LIKELIHOOD_BOUND}. */
+	private double mass(final double v) {
+		final double a = Math.abs(v), s = scale * Math.sqrt(2);
+		// Phi(u) - Phi(w) = (erf(u / sqrt 2) - erf(w / sqrt 2)) / 2, both arguments <= 1/2
+		return Math.max(0.5 * Erf.erf((-0.5 - a) / s, (0.5 - a) / s), LIKELIHOOD_BOUND);
+	}
+
+	/** d/dv of -log2 mass(v); zero where the bound holds the mass. */
+	private double bitsSlope(final double v, final double mass) {
+		if (mass <= LIKELIHOOD_BOUND) return 0;
+		final double a = Math.abs(v);
+		final double dMass = (pdf((-0.5 - a) / scale) - pdf((0.5 - a) / scale)) / scale;
+		return -Math.signum(v) * dMass / (mass * LN2);
+	}
+
+	private static double pdf(final double u) {
+		return Math.exp(-0.5 * u * u) / Math.sqrt(2 * Math.PI);
+	}
+
+	private static final double LN2 = Math.log(2);
 }

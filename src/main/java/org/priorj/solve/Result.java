@@ -2,7 +2,9 @@ package org.priorj.solve;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.priorj.base.Shape;
 
@@ -10,7 +12,8 @@ import org.priorj.base.Shape;
  * What a solver returns: the estimate with its shape, the per-step history of the quantity the
  * method monitors (residual norm, objective...), how the run ended, and the method's name and
  * parameters, which commands write into the output image's info. Methods that give them add a
- * standard-deviation map and samples later; classical methods leave them empty.
+ * standard-deviation map and posterior samples ({@link #withUncertainty}); classical methods leave
+ * them empty.
  */
 public final class Result {
 
@@ -21,6 +24,8 @@ public final class Result {
 	private final Iterations.Outcome outcome;
 	private final String method;
 	private final Map<String, String> parameters;
+	private final float[] std;
+	private final List<float[]> samples;
 
 	public Result(final float[] estimate, final Shape shape, final double[] history,
 		final String historyLabel, final Iterations.Outcome outcome, final String method,
@@ -33,6 +38,40 @@ public final class Result {
 		this.outcome = outcome;
 		this.method = method;
 		this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+		this.std = null;
+		this.samples = List.of();
+	}
+
+	private Result(final Result r, final float[] std, final List<float[]> samples) {
+		estimate = r.estimate;
+		shape = r.shape;
+		history = r.history;
+		historyLabel = r.historyLabel;
+		outcome = r.outcome;
+		method = r.method;
+		parameters = r.parameters;
+		this.std = std;
+		this.samples = samples;
+	}
+
+	/**
+	 * This result with a per-pixel standard-deviation map and the samples it came from (each of the
+	 * estimate's shape; the list may be empty when the samples were not kept).
+	 */
+	public Result withUncertainty(final float[] stdMap, final List<float[]> kept) {
+		shape.check("std", stdMap, "estimate shape");
+		for (final float[] k : kept) shape.check("samples", k, "estimate shape");
+		return new Result(this, stdMap, List.copyOf(kept));
+	}
+
+	/** The standard-deviation map, if the method gives one. */
+	public Optional<float[]> std() {
+		return Optional.ofNullable(std);
+	}
+
+	/** The samples kept (empty when none were). */
+	public List<float[]> samples() {
+		return samples;
 	}
 
 	public float[] estimate() {
