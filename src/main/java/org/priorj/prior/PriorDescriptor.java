@@ -54,8 +54,9 @@ public final class PriorDescriptor {
 		Checks.require(name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "name", "'" + name + "'",
 			"letters, digits, '.', '_' and '-'");
 		this.kind = string("kind");
-		Checks.require(kind.equals("network") || kind.equals("torchscript") || kind.equals(
-			"analytic"), "kind", "'" + kind + "'", "network, torchscript or analytic");
+		// which kinds exist is the registry's to say (its PriorKind plugins), not the descriptor's
+		Checks.require(kind.matches("[a-z][a-z0-9-]*"), "kind", "'" + kind + "'",
+			"a kind's name: network, torchscript, analytic, autoencoder...");
 		// the noise fields may sit in a "noise" object, as PriorJ's trainer writes them
 		final JsonObject noise = json.has("noise") && json.get("noise").isJsonObject() ? json
 			.getAsJsonObject("noise") : json;
