@@ -6,7 +6,7 @@ import org.priorj.physics.Boundary;
  * Mirror-reflection padding (edge pixel not repeated: ... 2 1 | 0 1 2 ... n-1 | n-2 ...), periodic
  * with period 2(n - 1), so it works for any pad size; a side of one pixel is repeated.
  */
-final class Reflection {
+public final class Reflection {
 
 	private Reflection() {}
 
@@ -16,7 +16,7 @@ final class Reflection {
 	}
 
 	/** Copies an h x w image into the top-left of a ph x pw image, reflecting into the rest. */
-	static void pad(final float[] src, final int srcOffset, final int h, final int w,
+	public static void pad(final float[] src, final int srcOffset, final int h, final int w,
 		final float[] dst, final int dstOffset, final int ph, final int pw)
 	{
 		for (int y = 0; y < ph; y++) {

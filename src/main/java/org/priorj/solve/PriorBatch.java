@@ -2,7 +2,7 @@ package org.priorj.solve;
 
 import org.priorj.base.Checks;
 import org.priorj.base.Shape;
-import org.priorj.prior.Denoiser;
+import org.priorj.prior.Prior;
 
 /**
  * How an operator's domain is handed to a prior as a batch (N, C, H, W): a grey image as one item,
@@ -15,7 +15,7 @@ final class PriorBatch {
 
 	private PriorBatch() {}
 
-	static Shape of(final Shape domain, final Denoiser prior, final boolean complex) {
+	static Shape of(final Shape domain, final Prior prior, final boolean complex) {
 		if (complex) {
 			Checks.require(domain.rank() == 3 && domain.dim(0) == 2, "image", "shape " + domain,
 				"a complex image (2, H, W): real and imaginary planes");

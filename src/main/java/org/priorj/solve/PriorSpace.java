@@ -13,15 +13,19 @@ import org.priorj.base.Shape;
 import org.priorj.image.ValueRange;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Problem;
+import org.priorj.physics.Task;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DenoiserEpsilonModel;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.EpsilonModel;
+import org.priorj.prior.LatentPrior;
+import org.priorj.prior.Prior;
 import org.priorj.prior.RangeMappedDenoiser;
 
 /**
  * A problem as a learned solver sees it, which every such solver shares: the unknown mapped
- * affinely onto the prior's {@code [-1, 1]} and the measurement with it ({@link MappedMeasurement}),
+ * affinely onto the solver's working range ({@code [-1, 1]} for a diffusion prior, the
+ * autoencoder's own range for a latent prior) and the measurement with it ({@link MappedMeasurement}),
  * the start image (a classical reconstruction) in those units, the batch layout the prior is called
  * with ({@link PriorBatch}: stacks as batches, a complex image as two planes), the start time the
  * prior covers, and the result mapped back to the user's units and annotated with the prior and the
@@ -31,21 +35,26 @@ import org.priorj.prior.RangeMappedDenoiser;
 final class PriorSpace {
 
 	private final Problem problem;
-	private final Denoiser prior, mapped;
+	private final Prior prior;
+	/** The denoiser on the working range; null for a latent prior. */
+	private final Denoiser mapped;
 	private final ValueRange range;
 	private final Shape batch;
 	private final float[] data, start;
 
-	private PriorSpace(final Problem problem, final Denoiser prior, final ValueRange range,
+	private PriorSpace(final Problem problem, final Prior prior, final ValueRange range,
 		final float[] start)
 	{
 		this.problem = problem;
 		this.prior = prior;
 		this.range = range;
-		Checks.require(range.priorLow() == -1 && range.priorHigh() == 1, "range", range.toString(),
-			"a map onto [-1, 1]");
 		this.batch = PriorBatch.of(problem.imageShape(), prior, problem.isComplex());
-		this.mapped = new RangeMappedDenoiser(prior, -1, 1);
+		if (prior instanceof Denoiser) {
+			Checks.require(range.priorLow() == -1 && range.priorHigh() == 1, "range", range.toString(),
+				"a map onto [-1, 1]");
+			this.mapped = new RangeMappedDenoiser((Denoiser) prior, -1, 1);
+		}
+		else this.mapped = null;
 		this.data = MappedMeasurement.toPrior(problem.operator(), problem.data(), range);
 		this.start = start == null ? null : range.toPrior(start);
 	}
@@ -66,20 +75,35 @@ final class PriorSpace {
 	static PriorSpace of(final Problem problem, final Denoiser prior,
 		final Optional<ClassicalMethod> init, final int imageCopies, final Progress progress)
 	{
+		return of(problem, prior, -1, 1, init, imageCopies, progress);
+	}
+
+	/** As {@link #of(Problem, Denoiser, Optional, int, Progress)}, in the latent prior's own range. */
+	static PriorSpace of(final Problem problem, final LatentPrior prior,
+		final Optional<ClassicalMethod> init, final int imageCopies, final Progress progress)
+	{
+		return of(problem, prior, prior.low(), prior.high(), init, imageCopies, progress);
+	}
+
+	private static PriorSpace of(final Problem problem, final Prior prior, final double low,
+		final double high, final Optional<ClassicalMethod> init, final int imageCopies,
+		final Progress progress)
+	{
 		SolverInputs.measurement(problem.operator(), problem.data());
 		checkMemory(problem, prior, imageCopies, Memory.maxHeap(), Memory.physical());
 		final float[] start = init.map(m -> ClassicalMethods.reconstruct(m, problem.operator(),
 			problem.data(), problem.task(), new ClassicalMethods.Parameters(), progress).estimate())
 			.orElse(null);
-		return new PriorSpace(problem, prior, problem.range().orElseGet(() -> defaultRange(problem,
-			start)), start);
+		final ValueRange range = problem.range().map(r -> ValueRange.fromMinMax(r.dataLow(), r
+			.dataHigh(), low, high)).orElseGet(() -> defaultRange(problem, start, low, high));
+		return new PriorSpace(problem, prior, range, start);
 	}
 
 	/**
 	 * Refuses, before any work, a problem whose arrays the Java heap cannot hold or whose network
 	 * calls need more memory than the machine has.
 	 */
-	static void checkMemory(final Problem problem, final Denoiser prior, final int imageCopies,
+	static void checkMemory(final Problem problem, final Prior prior, final int imageCopies,
 		final long maxHeap, final long physical)
 	{
 		final Shape image = problem.imageShape();
@@ -90,24 +114,36 @@ final class PriorSpace {
 			.isComplex())), physical);
 	}
 
-	private static ValueRange defaultRange(final Problem problem, final float[] start) {
+	private static ValueRange defaultRange(final Problem problem, final float[] start,
+		final double low, final double high)
+	{
 		if (problem.task().dataInImageUnits()) return ValueRange.fromPercentiles(problem
-			.observedValues(), -1, 1);
+			.observedValues(), low, high);
 		Checks.require(start != null, "range", "not given, and no start image to take it from",
 			"range_min and range_max (nothing else tells the data's scale)");
-		return ValueRange.fromPercentiles(start, -1, 1);
+		return ValueRange.fromPercentiles(start, low, high);
 	}
 
 	LinearOperator operator() {
 		return problem.operator();
 	}
 
-	/** The measurement for the unknown in {@code [-1, 1]}. */
+	/** The problem's task. */
+	Task task() {
+		return problem.task();
+	}
+
+	/** A noise level in the user's units, in the prior's. */
+	double sigmaToPrior(final double sigma) {
+		return range.sigmaToPrior(sigma);
+	}
+
+	/** The measurement for the unknown in the working range. */
 	float[] data() {
 		return data;
 	}
 
-	/** The start image in {@code [-1, 1]}, or null when there is none. */
+	/** The start image in the working range, or null when there is none. */
 	float[] start() {
 		return start;
 	}
@@ -143,8 +179,13 @@ final class PriorSpace {
 		p.putAll(extra);
 		p.put("prior", prior.name());
 		p.put("value_range", range.toString());
-		return new Result(range.fromPrior(r.estimate()), problem.imageShape(), r.history(), r
-			.historyLabel(), new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r
+		final Result back = new Result(range.fromPrior(r.estimate()), problem.imageShape(), r.history(),
+			r.historyLabel(), new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r
 				.method(), p);
+		if (r.std().isEmpty()) return back;
+		// a standard deviation scales with the map and does not shift
+		final float[] std = r.std().get().clone();
+		for (int i = 0; i < std.length; i++) std[i] = (float) range.sigmaFromPrior(std[i]);
+		return back.withUncertainty(std, r.samples().stream().map(range::fromPrior).toList());
 	}
 }

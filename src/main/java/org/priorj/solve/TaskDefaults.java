@@ -46,6 +46,17 @@ public final class TaskDefaults {
 		Task.DENOISING, new RedDiffPreset(Task.DENOISING, 32, 0.001, 30, OptionalInt.empty(), 0,
 			RedDiff.Weighting.LINEAR, Optional.empty())));
 
+	/**
+	 * VBLE: lambda from the reference's table for its mbt autoencoder (BSD: inpainting 4.5, SR ×4
+	 * 3.4, Gaussian deblurring 0.8; denoising the Bayesian 1), Adam's lr 0.1, 300 iterations (400
+	 * for inpainting), 100 posterior samples; starts as RED-Diff's.
+	 */
+	private static final Map<Task, VblePreset> VBLE = new EnumMap<>(Map.of(
+		Task.INPAINTING, vble(Task.INPAINTING, 4.5, 400, ClassicalMethod.BIHARMONIC_INPAINTING),
+		Task.SUPER_RESOLUTION, vble(Task.SUPER_RESOLUTION, 3.4, 300, ClassicalMethod.BICUBIC),
+		Task.DEBLURRING, vble(Task.DEBLURRING, 0.8, 300, ClassicalMethod.RICHARDSON_LUCY),
+		Task.DENOISING, vble(Task.DENOISING, 1, 300, null)));
+
 	private static final Map<Task, DdsPreset> DDS = new EnumMap<>(Map.of(
 		Task.CT, new DdsPreset(Task.CT, 50, 1.0, 5, 1000, OptionalInt.of(100), Optional.of(
 			ClassicalMethod.FBP)),
@@ -60,6 +71,13 @@ public final class TaskDefaults {
 	{
 		return new RedDiffPreset(task, lambda, 0.02, 100, startTime > 0 ? OptionalInt.of(startTime)
 			: OptionalInt.empty(), 0, RedDiff.Weighting.LINEAR, Optional.ofNullable(init));
+	}
+
+	private static VblePreset vble(final Task task, final double lambda, final int iterations,
+		final ClassicalMethod init)
+	{
+		return new VblePreset(task, lambda, Vble.DEFAULT_LR, iterations, Vble.DEFAULT_SAMPLES,
+			Optional.ofNullable(init), java.util.OptionalDouble.empty());
 	}
 
 	/**
@@ -103,6 +121,16 @@ public final class TaskDefaults {
 	/** The tasks RED-Diff has a preset for, in menu order. */
 	public static Set<Task> redDiffTasks() {
 		return Collections.unmodifiableSet(RED_DIFF.keySet());
+	}
+
+	/** The tasks VBLE has a preset for, in menu order. */
+	public static Set<Task> vbleTasks() {
+		return Collections.unmodifiableSet(VBLE.keySet());
+	}
+
+	/** VBLE's preset for {@code task}, refused as {@code task} if it has none. */
+	public static VblePreset vble(final Task task) {
+		return presetOf(VBLE, task, "VBLE");
 	}
 
 	/** The tasks DDS has a preset for, in menu order. */

@@ -29,14 +29,21 @@ public final class TvWeight {
 	/** The weight for {@code task}'s data {@code y} = A x + noise. */
 	public static double of(final Task task, final LinearOperator a, final float[] y) {
 		SolverInputs.measurement(a, y);
-		double largest = 0;
-		for (final float v : y) largest = Math.max(largest, Math.abs(v));
-		final float[] known = ClassicalMethods.isMasking(a) ? ClassicalMethods.masks(a, y, "tv") : null;
-		final double sigma = Math.max(NoiseLevel.estimate(y, a.range(), known), MIN_RELATIVE_NOISE *
-			largest);
+		final double sigma = noiseLevel(a, y);
 		final double lambda = TaskDefaults.tvFactor(task) * sigma * a.norm();
 		Checks.require(Double.isFinite(lambda), "measurement", "a noise level of " + sigma,
 			"finite data");
 		return lambda;
+	}
+
+	/**
+	 * The noise level of {@code y} in its own units ({@link NoiseLevel}; for a mask, from the
+	 * observed pixels only), at least {@value #MIN_RELATIVE_NOISE} of max |y|.
+	 */
+	static double noiseLevel(final LinearOperator a, final float[] y) {
+		double largest = 0;
+		for (final float v : y) largest = Math.max(largest, Math.abs(v));
+		final float[] known = ClassicalMethods.isMasking(a) ? ClassicalMethods.masks(a, y, "tv") : null;
+		return Math.max(NoiseLevel.estimate(y, a.range(), known), MIN_RELATIVE_NOISE * largest);
 	}
 }

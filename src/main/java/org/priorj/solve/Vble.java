@@ -10,8 +10,12 @@ import java.util.SplittableRandom;
 import org.priorj.base.Checks;
 import org.priorj.base.Progress;
 import org.priorj.base.Shape;
+import org.priorj.physics.Composition;
+import org.priorj.physics.Crop;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
+import org.priorj.physics.Problem;
+import org.priorj.prior.Reflection;
 import org.priorj.prior.Latent;
 import org.priorj.prior.LatentPrior;
 import org.priorj.prior.Latents;
@@ -140,6 +144,44 @@ public final class Vble {
 		c.keepSamples = keepSamples;
 		c.seed = seed;
 		return c;
+	}
+
+	/** Image-sized arrays of the loop: the start, its padded copy, gradients, mean, m2, std, estimate. */
+	static final int IMAGE_COPIES = 8;
+
+	/**
+	 * VBLE on a user's problem, in the user's units ({@link PriorSpace}): the image mapped into the
+	 * autoencoder's range and padded by reflection to its multiple (the data see the image's own
+	 * window through a {@link Crop}), the encoder started from the preset's classical
+	 * reconstruction (A^T y without one), the noise level the preset's or estimated from the data;
+	 * the estimate, the std map and the kept samples come back cropped and in the user's units.
+	 */
+	public static Result reconstruct(final Problem problem, final LatentPrior prior,
+		final VblePreset preset, final long seed, final Progress progress)
+	{
+		final PriorSpace space = PriorSpace.of(problem, prior, preset.init(), IMAGE_COPIES,
+			Progress.NONE);
+		final Shape b = space.batch();
+		final int m = prior.multiple(), h = b.dim(2), w = b.dim(3);
+		final Shape canvas = Shape.of(b.dim(0), b.dim(1), (h + m - 1) / m * m, (w + m - 1) / m * m);
+		final Crop crop = new Crop(canvas, h, w, space.operator().domain());
+		final float[] start = space.start() != null ? space.start() : space.operator().adjoint(space
+			.data());
+		final float[] padded = new float[canvas.size()];
+		final int images = b.dim(0) * b.dim(1);
+		for (int i = 0; i < images; i++)
+			Reflection.pad(start, i * h * w, h, w, padded, i * canvas.dim(2) * canvas.dim(3), canvas.dim(
+				2), canvas.dim(3));
+		final double sigma = preset.noiseSigma().orElseGet(() -> TvWeight.noiseLevel(problem
+			.operator(), problem.data()));
+		final Result r = preset.solver().withSeed(seed).solve(new Composition(space.operator(), crop),
+			space.data(), space.sigmaToPrior(sigma), padded, prior, canvas, progress);
+		final Result cropped = new Result(crop.apply(r.estimate()), crop.range(), r.history(), r
+			.historyLabel(), new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r
+				.method(), r.parameters()).withUncertainty(crop.apply(r.std().orElseThrow()), r.samples()
+					.stream().map(crop::apply).toList());
+		return space.back(cropped, Map.of("init", preset.initLabel(), "noise_sigma", Double.toString(
+			sigma)));
 	}
 
 	/**

@@ -75,6 +75,11 @@ final class DenoiserObjective implements TrainingObjective {
 	}
 
 	@Override
+	public double gradientNormLimit() {
+		return 0;
+	}
+
+	@Override
 	public String details() {
 		return "";
 	}

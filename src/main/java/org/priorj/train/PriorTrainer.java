@@ -160,6 +160,7 @@ public final class PriorTrainer {
 						gc.backward(l);
 						loss = l.getFloat();
 					}
+					clipGradients(net, objective.gradientNormLimit());
 					trainer.step();
 					step++;
 					progress.report("training", step, o.steps);
@@ -191,6 +192,23 @@ public final class PriorTrainer {
 				return writePrior(objective, step, wall, curve);
 			}
 		}
+	}
+
+	/**
+	 * Scales every parameter's gradient so that their joint Euclidean norm is at most {@code limit}
+	 * (0: no limit).
+	 */
+	static void clipGradients(final AbstractBlock net, final double limit) {
+		if (limit <= 0) return;
+		double sum = 0;
+		final List<NDArray> grads = new ArrayList<>();
+		for (final Pair<String, Parameter> p : net.getParameters()) {
+			final NDArray g = p.getValue().getArray().getGradient();
+			grads.add(g);
+			sum += g.square().sum().getFloat();
+		}
+		final double norm = Math.sqrt(sum);
+		if (norm > limit) for (final NDArray g : grads) g.muli((float) (limit / norm));
 	}
 
 	/** The objective of the options' kind. */

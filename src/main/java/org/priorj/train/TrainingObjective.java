@@ -40,6 +40,9 @@ interface TrainingObjective {
 	/** The scalar loss of one batch drawn from {@code random}, computed in {@code sub}. */
 	NDArray loss(Trainer trainer, NDManager sub, Random random);
 
+	/** Largest joint norm of the parameters' gradients in a step; 0: no limit. */
+	double gradientNormLimit();
+
 	/** Figures of the last batch beyond the loss, for the log (may be empty). */
 	String details();
 

@@ -1,0 +1,71 @@
+package org.priorj.solve;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.priorj.base.Checks;
+import org.priorj.physics.Task;
+
+/**
+ * VBLE's settings for one task: PriorJ's preset ({@link TaskDefaults#vble}) or the preset with a
+ * user's overrides, for images in the autoencoder's value range. An empty {@code init} starts the
+ * encoder from A^T y (the data itself for denoising); an empty {@code noiseSigma} estimates the
+ * noise from the data. Immutable: each {@code with} returns a new, checked preset.
+ */
+public record VblePreset(Task task, double lambda, double learningRate, int iterations,
+	int samples, Optional<ClassicalMethod> init, OptionalDouble noiseSigma)
+{
+
+	/** The label of the A^T y start. */
+	public static final String ADJOINT = "adjoint";
+
+	public VblePreset {
+		// the solver's own checks, so that a preset is refused where it is made
+		new Vble().withLambda(lambda).withLearningRate(learningRate).withIterations(iterations)
+			.withSamples(samples);
+		if (init == null || noiseSigma == null) throw Checks.bad("preset", "null", "values or empty");
+		noiseSigma.ifPresent(s -> Checks.require(s >= 0 && Double.isFinite(s), "noise_sigma", "got " +
+			s, "0 (noiseless) or a positive noise level in the image's units"));
+	}
+
+	public VblePreset withLambda(final double l) {
+		return new VblePreset(task, l, learningRate, iterations, samples, init, noiseSigma);
+	}
+
+	public VblePreset withLearningRate(final double l) {
+		return new VblePreset(task, lambda, l, iterations, samples, init, noiseSigma);
+	}
+
+	public VblePreset withIterations(final int n) {
+		return new VblePreset(task, lambda, learningRate, n, samples, init, noiseSigma);
+	}
+
+	public VblePreset withSamples(final int n) {
+		return new VblePreset(task, lambda, learningRate, iterations, n, init, noiseSigma);
+	}
+
+	public VblePreset withInit(final Optional<ClassicalMethod> method) {
+		return new VblePreset(task, lambda, learningRate, iterations, samples, method, noiseSigma);
+	}
+
+	/** The noise level of the data in the image's units; empty: estimated from the data. */
+	public VblePreset withNoiseSigma(final OptionalDouble sigma) {
+		return new VblePreset(task, lambda, learningRate, iterations, samples, init, sigma);
+	}
+
+	public String initLabel() {
+		return init.map(ClassicalMethod::label).orElse(ADJOINT);
+	}
+
+	Vble solver() {
+		return new Vble().withLambda(lambda).withLearningRate(learningRate).withIterations(iterations)
+			.withSamples(samples);
+	}
+
+	@Override
+	public String toString() {
+		return task + ": lambda=" + lambda + " lr=" + learningRate + " iterations=" + iterations +
+			" samples=" + samples + " init=" + initLabel() + " noise_sigma=" + (noiseSigma.isPresent()
+				? Double.toString(noiseSigma.getAsDouble()) : "auto");
+	}
+}
