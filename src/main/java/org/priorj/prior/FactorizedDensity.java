@@ -57,10 +57,11 @@ final class FactorizedDensity extends AbstractBlock {
 	private NDArray logits(final ParameterStore ps, final NDArray v, final boolean training) {
 		NDArray x = v;
 		for (int k = 0; k < matrices.length; k++) {
-			final NDArray m = Activation.softPlus(ps.getValue(matrices[k], v.getDevice(), training));
+			final NDArray m = Parameters.derived(Activation.softPlus(ps.getValue(matrices[k], v
+				.getDevice(), training)), v);
 			x = m.matMul(x).add(ps.getValue(biases[k], v.getDevice(), training));
-			if (k < factors.length) x = x.add(ps.getValue(factors[k], v.getDevice(), training).tanh()
-				.mul(x.tanh()));
+			if (k < factors.length) x = x.add(Parameters.derived(ps.getValue(factors[k], v.getDevice(),
+				training).tanh(), v).mul(x.tanh()));
 		}
 		return x;
 	}

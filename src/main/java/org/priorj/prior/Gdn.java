@@ -52,8 +52,9 @@ final class Gdn extends AbstractBlock {
 		final boolean training, final PairList<String, Object> params)
 	{
 		final NDArray x = inputs.singletonOrThrow();
-		final NDArray b = ps.getValue(beta, x.getDevice(), training).abs().add(BETA_FLOOR);
-		final NDArray g = ps.getValue(gamma, x.getDevice(), training).abs();
+		final NDArray b = Parameters.derived(ps.getValue(beta, x.getDevice(), training).abs(), x).add(
+			BETA_FLOOR);
+		final NDArray g = Parameters.derived(ps.getValue(gamma, x.getDevice(), training).abs(), x);
 		final NDArray norm = Conv2d.conv2d(x.square(), g, b).singletonOrThrow().sqrt();
 		return new NDList(inverse ? x.mul(norm) : x.div(norm));
 	}

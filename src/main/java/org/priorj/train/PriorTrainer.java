@@ -205,7 +205,10 @@ public final class PriorTrainer {
 		for (final Pair<String, Parameter> p : net.getParameters()) {
 			final NDArray g = p.getValue().getArray().getGradient();
 			grads.add(g);
-			sum += g.square().sum().getFloat();
+			// the temporaries belong to the model's manager: closed at once, or every step leaks them
+			try (NDArray square = g.square(); NDArray total = square.sum()) {
+				sum += total.getFloat();
+			}
 		}
 		final double norm = Math.sqrt(sum);
 		if (norm > limit) for (final NDArray g : grads) g.muli((float) (limit / norm));
