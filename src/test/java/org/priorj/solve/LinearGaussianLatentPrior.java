@@ -19,10 +19,25 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 	/** The latents of every evaluation, in order (for tests that replay a draw). */
 	final java.util.List<float[]> evaluated = new java.util.ArrayList<>();
 
+	/** The hyper-latent's offset from z (null: no hyper-latent). */
+	private final double[] hyperOffset;
+
 	LinearGaussianLatentPrior(final RealMatrix w, final double[] c) {
+		this(w, c, null);
+	}
+
+	/**
+	 * With a hyper-latent h = z + offset at encoding (its rate N(0, I) too, independent of z), so
+	 * that a test can see where a solver starts h.
+	 */
+	LinearGaussianLatentPrior(final RealMatrix w, final double[] c, final double[] hyperOffset) {
 		this.w = w;
 		this.c = c.clone();
+		this.hyperOffset = hyperOffset == null ? null : hyperOffset.clone();
 	}
+
+	/** The hyper-latents of every evaluation, in order. */
+	final java.util.List<float[]> evaluatedHyper = new java.util.ArrayList<>();
 
 	@Override
 	public String name() {
@@ -56,7 +71,11 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 		final double[] z = w.preMultiply(d);
 		final float[] f = new float[z.length];
 		for (int i = 0; i < z.length; i++) f[i] = (float) z[i];
-		return Latents.of(new Latent(f, Shape.of(1, z.length, 1, 1)));
+		final Latent zl = new Latent(f, Shape.of(1, z.length, 1, 1));
+		if (hyperOffset == null) return Latents.of(zl);
+		final float[] h = new float[f.length];
+		for (int i = 0; i < h.length; i++) h[i] = (float) (f[i] + hyperOffset[i]);
+		return Latents.of(zl, new Latent(h, zl.shape()));
 	}
 
 	@Override
@@ -76,6 +95,8 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 	public double rate(final Latents latents) {
 		double s = 0;
 		for (final float v : latents.z().values()) s += (double) v * v;
+		if (latents.hyper().isPresent()) for (final float v : latents.hyper().get().values())
+			s += (double) v * v;
 		return s / (2 * Math.log(2));
 	}
 
@@ -84,6 +105,7 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 		final double rateWeight)
 	{
 		evaluated.add(latents.z().values().clone());
+		latents.hyper().ifPresent(h -> evaluatedHyper.add(h.values().clone()));
 		final float[] x = decode(latents.z());
 		final float[] gx = new float[x.length];
 		final double loss = imageLoss.apply(x, gx);
@@ -92,6 +114,11 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 		final double[] gz = w.preMultiply(gxd);
 		final float[] z = latents.z().values(), g = new float[z.length];
 		for (int j = 0; j < z.length; j++) g[j] = (float) (gz[j] + rateWeight * z[j] / Math.log(2));
-		return new Evaluation(x, loss, rate(latents), Latents.of(new Latent(g, latents.z().shape())));
+		final Latent gl = new Latent(g, latents.z().shape());
+		if (latents.hyper().isEmpty()) return new Evaluation(x, loss, rate(latents), Latents.of(gl));
+		final float[] h = latents.hyper().get().values(), gh = new float[h.length];
+		for (int j = 0; j < h.length; j++) gh[j] = (float) (rateWeight * h[j] / Math.log(2));
+		return new Evaluation(x, loss, rate(latents), Latents.of(gl, new Latent(gh, latents.hyper()
+			.get().shape())));
 	}
 }

@@ -149,6 +149,36 @@ class VbleTest {
 	}
 
 	@Test
+	void theHyperLatentStartsAtTheEncodersNotAtZero() {
+		// the reference leaves h at 0; the first draw must lie within half a width of h_a(z)
+		final int n = 3;
+		final Shape image = Shape.of(1, 1, 1, n);
+		final double[] offset = { 5, -7, 9 };
+		final LinearGaussianLatentPrior prior = new LinearGaussianLatentPrior(MatrixUtils
+			.createRealIdentityMatrix(n), new double[n], offset);
+		final float[] init = { 0.1f, 0.5f, 0.6f };
+		new Vble().withIterations(1).withSamples(2).solve(new Identity(image), new float[n], 0.1, init,
+			prior, image, Progress.NONE);
+		final float[] h = prior.evaluatedHyper.get(0);
+		for (int i = 0; i < n; i++)
+			assertEquals(init[i] + offset[i], h[i], 0.5, "h " + i);
+	}
+
+	@Test
+	void theHyperLatentsCentresLearnFromTheRate() {
+		// with a hyper-latent prior N(0, I) and no data on h, its centres leave +-3 for 0
+		final int n = 2;
+		final Shape image = Shape.of(1, 1, 1, n);
+		final LinearGaussianLatentPrior prior = new LinearGaussianLatentPrior(MatrixUtils
+			.createRealIdentityMatrix(n), new double[n], new double[] { 3, -3 });
+		new Vble().withIterations(400).withLearningRate(0.05).withSamples(2).withClip(false).solve(
+			new Identity(image), new float[n], 0.1, new float[n], prior, image, Progress.NONE);
+		final List<float[]> hs = prior.evaluatedHyper;
+		final float[] last = hs.get(hs.size() - 1);
+		for (int i = 0; i < n; i++) assertTrue(Math.abs(last[i]) < 2.5, "h " + i + " = " + last[i]);
+	}
+
+	@Test
 	void theStdMapIsTheSampleStandardDeviationOfTheKeptSamples() {
 		final Shape image = Shape.of(1, 1, 1, 3);
 		final Result res = new Vble().withIterations(2).withSamples(2).withKeptSamples(true).solve(
