@@ -21,15 +21,21 @@ public final class Benchmarks {
 		final String what = rest.isEmpty() ? null : rest.get(0);
 		if (!"operators".equals(what) && !"classical".equals(what) && !"ct-views".equals(what) &&
 			!"priors".equals(what) && !"denoiser".equals(what) && !"red-diff".equals(what) &&
-			!"dds".equals(what))
+			!"dds".equals(what) && !"autoencoder".equals(what))
 			throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
 				? "nothing" : "'" + what + "'") +
-				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds.");
+				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds, autoencoder.");
 		final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 		if (what.equals("priors")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images" });
 			new PriorQualityBench(new File(o.getOrDefault("images", "test-images")), out)
 				.run();
+			return 0;
+		}
+		if (what.equals("autoencoder")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "images", "prior" });
+			new AutoencoderBench(new File(o.getOrDefault("images", "test-images")), o.getOrDefault(
+				"prior", "cae-natural-gray"), out).run();
 			return 0;
 		}
 		if (what.equals("ct-views")) {
