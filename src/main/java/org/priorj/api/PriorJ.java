@@ -20,6 +20,8 @@ import org.priorj.physics.OperatorSpec;
 import org.priorj.physics.Problem;
 import org.priorj.physics.Problems;
 import org.priorj.physics.Simulator;
+import org.priorj.prior.Prior;
+import org.priorj.prior.Denoiser;
 import org.priorj.prior.PriorRegistries;
 import org.priorj.prior.PriorRegistry;
 import org.priorj.solve.ClassicalMethods;
@@ -139,11 +141,19 @@ public final class PriorJ {
 	}
 
 	/** Any learned solver on the seam, with the installed prior {@code prior}. */
-	public static <S> Estimate learned(final Reconstructor<S> solver, final Problem p,
+	public static <S> Estimate learned(final Reconstructor<Denoiser, S> solver, final Problem p,
 		final String prior, final S preset, final long seed, final Progress progress)
 	{
-		return estimate(solver.reconstruct(p, priors().load(prior), preset, seed, progress), p, Map.of(
-			"priorj.preset", preset.toString(), "priorj.prior", prior));
+		return learned(solver, Denoiser.class, p, prior, preset, seed, progress);
+	}
+
+	/** Any learned solver on the seam, with the installed prior {@code prior} of type {@code type}. */
+	public static <P extends Prior, S> Estimate learned(final Reconstructor<P, S> solver,
+		final Class<P> type, final Problem p, final String prior, final S preset, final long seed,
+		final Progress progress)
+	{
+		return estimate(solver.reconstruct(p, priors().load(prior, type), preset, seed, progress), p,
+			Map.of("priorj.preset", preset.toString(), "priorj.prior", prior));
 	}
 
 	/** PSNR of {@code estimate} against {@code reference}, over the reference's range of values. */

@@ -10,7 +10,7 @@ import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.Task;
 
 /**
- * {@code priorj solve --method red-diff|dds ...}: the classical solve command's options name a
+ * {@code priorj solve --method red-diff|vble|dds ...}: the classical solve command's options name a
  * method, and the learned solvers are more methods for the same measurement files, so the call is
  * handed to the command that declares the method in its annotation ({@link CommandTable}), with
  * {@code --measurement} as its {@code --input}: RED-Diff to {@code restore}, DDS to

@@ -11,6 +11,8 @@ import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.Problem;
 import org.priorj.prior.PriorService;
 import org.priorj.solve.Reconstructor;
+import org.priorj.prior.Denoiser;
+import org.priorj.prior.Prior;
 import org.scijava.app.StatusService;
 import org.scijava.plugin.Parameter;
 
@@ -93,13 +95,20 @@ abstract class PriorRunCommand {
 
 	/** K runs of {@code solver} with {@code preset} on the problem, the prior on the device asked for. */
 	protected <S> Run run(final Problem problem, final String prior, final S preset,
-		final Reconstructor<S> solver)
+		final Reconstructor<Denoiser, S> solver)
+	{
+		return run(problem, prior, Denoiser.class, preset, solver);
+	}
+
+	/** As {@link #run(Problem, String, Object, Reconstructor)} with a prior of type {@code type}. */
+	protected <P extends Prior, S> Run run(final Problem problem, final String prior,
+		final Class<P> type, final S preset, final Reconstructor<P, S> solver)
 	{
 		Checks.require(samples >= 1 && samples <= MAX_SAMPLES, "samples", "got " + samples,
 			"1 to " + MAX_SAMPLES + " runs");
 		final ValueRange range = givenRange();
 		final Problem p = range == null ? problem : problem.withRange(range);
-		return PriorOnDevice.use(priors, device, prior, (d, where) -> {
+		return PriorOnDevice.use(priors, device, prior, type, (d, where) -> {
 			final SampleRuns runs = SampleRuns.run(samples, seed, new StatusProgress(status), (s,
 				progress) -> solver.reconstruct(p, d, preset, s, progress));
 			return new Run(runs, RunRecord.of(p, preset, runs, d, where, seed));

@@ -26,7 +26,7 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, label = "Reconstruct (classical)...", headless = true, priority = 10,
 	description = "Reconstruct a measurement file with a classical method (its operator comes from " +
-		"the file), or with --method red-diff or dds and a learned prior.",
+		"the file), or with --method red-diff, vble or dds and a learned prior.",
 	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
 		@Attr(name = CommandTable.CLI, value = "solve") })
 public class ReconstructClassicalCommand implements Command {

@@ -9,10 +9,7 @@ import ij.gui.Plot;
 
 import org.priorj.base.Checks;
 import org.priorj.base.Shape;
-import org.priorj.physics.MeasurementFile;
 import org.priorj.physics.Problem;
-import org.priorj.physics.Problems;
-import org.priorj.physics.SideInputs;
 import org.priorj.physics.Task;
 import org.priorj.solve.ClassicalMethod;
 import org.priorj.solve.RedDiff;
@@ -40,38 +37,7 @@ import org.scijava.plugin.Plugin;
 	attrs = { @Attr(name = CommandTable.MENU, value = "Plugins>PriorJ"),
 		@Attr(name = CommandTable.CLI, value = "restore"),
 		@Attr(name = CommandTable.METHOD, value = "red-diff") })
-public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
-
-	@Parameter(persist = false, label = "input", description = "A measurement made by Simulate " +
-		"measurement (its Info names the operator), or a plain degraded grey image or stack")
-	private ImagePlus input;
-
-	@Parameter(persist = false, label = "task", choices = { "auto", "inpainting", "super_resolution",
-		"deblurring", "denoising" }, description = "auto: the task of the measurement's operator " +
-			"(mask: inpainting, downsample: super_resolution, blur: deblurring, identity: denoising); " +
-			"a plain image needs the task named")
-	private String task = "auto";
-
-	@Parameter(persist = false, required = false, label = "mask", description = "Inpainting of a " +
-		"plain image: the mask image, nonzero = known pixel (one plane, or one per slice)")
-	private ImagePlus mask;
-
-	@Parameter(persist = false, label = "boxes", description = "Inpainting of a plain image without " +
-		"a mask image: missing rectangles x,y,w,h;x,y,w,h in pixels")
-	private String boxes = "";
-
-	@Parameter(persist = false, label = "psf", description = "Deblurring of a plain image: " +
-		"gaussian:SIGMA, box:SIZE, motion:LENGTH:ANGLE or file:PATH (reflecting boundary)")
-	private String psf = "gaussian:2";
-
-	@Parameter(persist = false, required = false, label = "psf_image", description = "Deblurring " +
-		"of a plain image: a PSF image (replaces psf)")
-	private ImagePlus psf_image;
-
-	@Parameter(persist = false, label = "factor", min = "2", max = "4", description =
-		"Super-resolution of a plain image: the output is factor times larger (2, 3 or 4; bicubic " +
-			"downsampling model)")
-	private int factor = 4;
+public class RestoreRedDiffCommand extends RestoreCommand implements Command {
 
 	@Parameter(persist = false, label = "prior", style = CommandParameters.PRIOR_STYLE, description =
 		"Name of an installed diffusion prior (Plugins › PriorJ › Priors › List priors)")
@@ -109,12 +75,7 @@ public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 
 	@Override
 	public void run() {
-		final Problem problem = isMeasurement(input) ? Problems.fromMeasurement(MeasurementFile
-			.fromImagePlus(input), input.getTitle(), TaskDefaults.redDiffTasks(), Overrides.isAuto(task)
-				? Optional.empty() : Optional.of(Task.parse("task", task, TaskDefaults.redDiffTasks())))
-			: Problems.fromImage(plainTask(), Images.of("input", input), new SideInputs.Restoration(
-				Images.optional("mask", mask), boxes, psf, Images.optional("psf_image", psf_image),
-				factor));
+		final Problem problem = problem(TaskDefaults.redDiffTasks());
 		final Run run = run(problem, prior, preset(problem.task()), RedDiff::reconstruct);
 		final Shape shape = problem.imageShape();
 		restored = Images.image(input.getShortTitle() + "-red-diff", run.runs.mean, shape,
@@ -122,13 +83,6 @@ public class RestoreRedDiffCommand extends PriorRunCommand implements Command {
 		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", run.runs.sd,
 			shape, RunRecord.std("", "RED-Diff", run.runs, seed, run.record));
 		if (show_loss) loss = lossPlot(run.runs.histories, run.runs.first.historyLabel());
-	}
-
-	private Task plainTask() {
-		Checks.require(!Overrides.isAuto(task), "task", "'auto' but '" + input.getTitle() +
-			"' is not a PriorJ measurement (its Info names no operator)", Task.labels(TaskDefaults
-				.redDiffTasks()) + " for a plain degraded image");
-		return Task.parse("task", task, TaskDefaults.redDiffTasks());
 	}
 
 	/** The task's preset with the user's overrides. */

@@ -2,6 +2,7 @@ package org.priorj.fiji;
 
 import org.priorj.physics.Problem;
 import org.priorj.prior.Denoiser;
+import org.priorj.prior.Prior;
 import org.priorj.prior.PriorDevice;
 
 /**
@@ -15,13 +16,14 @@ final class RunRecord {
 	private RunRecord() {}
 
 	static String of(final Problem problem, final Object preset, final SampleRuns runs,
-		final Denoiser prior, final PriorDevice where, final long seed)
+		final Prior prior, final PriorDevice where, final long seed)
 	{
 		return "priorj.method=" + runs.first.describe() + "\n" + "priorj.task=" + problem.task() +
 			"\n" + "priorj.preset=" + preset + "\n" + "priorj.operator=" + problem.operatorText() +
 			"\n" + "priorj.noise=" + problem.noise() + "\n" + "priorj.prior=" + prior.name() +
-			" (range [" + prior.low() + ", " + prior.high() +
-			"], sigma " + prior.minSigma() + "-" + prior.maxSigma() + ")\n" + "priorj.device=" + where +
+			" (range [" + prior.low() + ", " + prior.high() + "]" + (prior instanceof Denoiser
+				? ", sigma " + ((Denoiser) prior).minSigma() + "-" + ((Denoiser) prior).maxSigma()
+				: ", autoencoder") + ")\n" + "priorj.device=" + where +
 			"\n" + "priorj.input=" + problem.source() + "\n" + runs.describe(seed) + (runs.cancelled
 				? "priorj.cancelled=true (the current estimate when Esc was pressed)\n" : "");
 	}

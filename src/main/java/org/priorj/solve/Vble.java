@@ -77,7 +77,7 @@ public final class Vble {
 	/** Posterior draws decoded at the end, 2 to 10000. */
 	public Vble withSamples(final int n) {
 		final Vble c = copy();
-		Checks.require(n >= 2 && n <= 10_000, "samples", "got " + n, "2 to 10000");
+		Checks.require(n >= 2 && n <= 10_000, "posterior_samples", "got " + n, "2 to 10000");
 		c.samples = n;
 		return c;
 	}

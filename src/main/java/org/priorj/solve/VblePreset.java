@@ -13,8 +13,15 @@ import org.priorj.physics.Task;
  * noise from the data. Immutable: each {@code with} returns a new, checked preset.
  */
 public record VblePreset(Task task, double lambda, double learningRate, int iterations,
-	int samples, Optional<ClassicalMethod> init, OptionalDouble noiseSigma)
+	int samples, Optional<ClassicalMethod> init, OptionalDouble noiseSigma, boolean keptSamples)
 {
+
+	public VblePreset(final Task task, final double lambda, final double learningRate,
+		final int iterations, final int samples, final Optional<ClassicalMethod> init,
+		final OptionalDouble noiseSigma)
+	{
+		this(task, lambda, learningRate, iterations, samples, init, noiseSigma, false);
+	}
 
 	/** The label of the A^T y start. */
 	public static final String ADJOINT = "adjoint";
@@ -29,28 +36,34 @@ public record VblePreset(Task task, double lambda, double learningRate, int iter
 	}
 
 	public VblePreset withLambda(final double l) {
-		return new VblePreset(task, l, learningRate, iterations, samples, init, noiseSigma);
+		return new VblePreset(task, l, learningRate, iterations, samples, init, noiseSigma, keptSamples);
 	}
 
 	public VblePreset withLearningRate(final double l) {
-		return new VblePreset(task, lambda, l, iterations, samples, init, noiseSigma);
+		return new VblePreset(task, lambda, l, iterations, samples, init, noiseSigma, keptSamples);
 	}
 
 	public VblePreset withIterations(final int n) {
-		return new VblePreset(task, lambda, learningRate, n, samples, init, noiseSigma);
+		return new VblePreset(task, lambda, learningRate, n, samples, init, noiseSigma, keptSamples);
 	}
 
 	public VblePreset withSamples(final int n) {
-		return new VblePreset(task, lambda, learningRate, iterations, n, init, noiseSigma);
+		return new VblePreset(task, lambda, learningRate, iterations, n, init, noiseSigma, keptSamples);
 	}
 
 	public VblePreset withInit(final Optional<ClassicalMethod> method) {
-		return new VblePreset(task, lambda, learningRate, iterations, samples, method, noiseSigma);
+		return new VblePreset(task, lambda, learningRate, iterations, samples, method, noiseSigma, keptSamples);
 	}
 
 	/** The noise level of the data in the image's units; empty: estimated from the data. */
 	public VblePreset withNoiseSigma(final OptionalDouble sigma) {
-		return new VblePreset(task, lambda, learningRate, iterations, samples, init, sigma);
+		return new VblePreset(task, lambda, learningRate, iterations, samples, init, sigma,
+			keptSamples);
+	}
+
+	/** Whether the decoded posterior samples come back with the result. */
+	public VblePreset withKeptSamples(final boolean keep) {
+		return new VblePreset(task, lambda, learningRate, iterations, samples, init, noiseSigma, keep);
 	}
 
 	public String initLabel() {
@@ -59,7 +72,7 @@ public record VblePreset(Task task, double lambda, double learningRate, int iter
 
 	Vble solver() {
 		return new Vble().withLambda(lambda).withLearningRate(learningRate).withIterations(iterations)
-			.withSamples(samples);
+			.withSamples(samples).withKeptSamples(keptSamples);
 	}
 
 	@Override

@@ -16,7 +16,7 @@ class CommandTableTest {
 	@Test
 	void everyCommandDeclaresItsMenuAndCommandLineNameOnce() {
 		final List<CommandTable.Entry> entries = CommandTable.entries();
-		assertEquals(11, entries.size(), entries.toString());
+		assertEquals(12, entries.size(), entries.toString());
 		assertEquals("Simulate measurement...", entries.get(0).label(), "menu order: priority");
 		final Set<String> names = new HashSet<>();
 		for (final CommandTable.Entry e : entries) {
@@ -25,12 +25,13 @@ class CommandTableTest {
 			assertTrue(names.add(e.cli()), "command-line name used twice: " + e.cli());
 		}
 		assertTrue(names.containsAll(List.of("simulate", "solve", "restore", "reconstruct-ct",
-			"reconstruct-mri", "train")), names.toString());
+			"reconstruct-mri", "train", "vble")), names.toString());
 	}
 
 	@Test
 	void learnedMethodsGoToTheCommandOfTheMeasurementsTask() {
-		assertEquals(List.of("red-diff", "dds"), CommandTable.methods());
+		assertEquals(List.of("red-diff", "vble", "dds"), CommandTable.methods());
+		assertEquals("vble", CommandTable.learned("vble", Task.DEBLURRING).orElseThrow().cli());
 		assertEquals("restore", CommandTable.learned("red-diff", Task.INPAINTING).orElseThrow().cli());
 		assertEquals("reconstruct-ct", CommandTable.learned("dds", Task.CT).orElseThrow().cli());
 		assertEquals("reconstruct-mri", CommandTable.learned("dds", Task.MRI).orElseThrow().cli());

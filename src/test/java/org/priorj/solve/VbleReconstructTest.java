@@ -120,7 +120,7 @@ class VbleReconstructTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> SHORT.withNoiseSigma(
 			OptionalDouble.of(-0.1))).getMessage().contains("'noise_sigma'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> SHORT.withSamples(1))
-			.getMessage().contains("'samples'"));
+			.getMessage().contains("'posterior_samples'"));
 		assertEquals("adjoint", SHORT.withInit(Optional.empty()).initLabel());
 	}
 }

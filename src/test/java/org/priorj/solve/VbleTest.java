@@ -224,8 +224,8 @@ class VbleTest {
 		final IdentityLatentPrior p = new IdentityLatentPrior(1, 1, 0, 1);
 		assertRefused("lambda", () -> new Vble().withLambda(0));
 		assertRefused("lambda", () -> new Vble().withLambda(Double.NaN));
-		assertRefused("samples", () -> new Vble().withSamples(0));
-		assertRefused("samples", () -> new Vble().withSamples(1_000_000));
+		assertRefused("posterior_samples", () -> new Vble().withSamples(0));
+		assertRefused("posterior_samples", () -> new Vble().withSamples(1_000_000));
 		assertRefused("iterations", () -> new Vble().withIterations(0));
 		assertRefused("lr", () -> new Vble().withLearningRate(-1));
 		assertRefused("posterior", () -> new Vble().withPosterior(null));
