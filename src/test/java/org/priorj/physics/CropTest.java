@@ -20,6 +20,9 @@ class CropTest {
 		assertArrayEquals(new float[] { 1, 2, 3, 0, 4, 5, 6, 0, 0, 0, 0, 0, 7, 8, 9, 0, 10, 11, 12, 0,
 			0, 0, 0, 0 }, c.adjoint(new float[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }));
 		OperatorAssertions.assertAdjoint(c, 1e-5, 1);
+		assertTrue(c.describe().contains("crop"), c.describe());
+		// the whole canvas is a window too
+		assertArrayEquals(x, new Crop(Shape.of(2, 1, 3, 4), 3, 4, Shape.of(24)).apply(x));
 	}
 
 	@Test
@@ -32,6 +35,7 @@ class CropTest {
 		for (int i = 0; i < x.length; i++) x[i] = i % 5;
 		assertArrayEquals(blur.apply(c.apply(x)), bc.apply(x), 0);
 		OperatorAssertions.assertAdjoint(bc, 1e-5, 2);
+		assertTrue(bc.describe().contains(" after crop"), bc.describe());
 	}
 
 	@Test
@@ -41,6 +45,15 @@ class CropTest {
 			2))).getMessage().contains("'crop'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Crop(p, 2, 2, Shape.of(5)))
 			.getMessage().contains("'crop'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Crop(p, 0, 2, Shape.of(1)))
+			.getMessage().contains("'crop'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Crop(p, 2, 5, Shape.of(10)))
+			.getMessage().contains("'crop'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Crop(Shape.of(4, 4), 2, 2,
+			Shape.of(4))).getMessage().contains("'shape'"));
+		// two images of one channel: a window of 2×2 each holds 8 values, not 4
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Crop(Shape.of(2, 1, 4, 4), 2,
+			2, Shape.of(4))).getMessage().contains("'crop'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new Composition(new Identity(Shape
 			.of(3)), new Identity(Shape.of(4)))).getMessage().contains("'operator'"));
 	}

@@ -86,6 +86,83 @@ class VbleReconstructTest {
 		assertArrayEquals(y0, y, "the data are not modified");
 	}
 
+	/** The identity as an autoencoder whose sides must be multiples of 4; records what it encodes. */
+	private static final class PaddedIdentity implements org.priorj.prior.LatentPrior {
+
+		final IdentityLatentPrior inner = new IdentityLatentPrior(1, 0.5, 0, 1);
+		float[] encoded;
+		Shape encodedShape;
+
+		@Override
+		public String name() {
+			return "padded-identity";
+		}
+
+		@Override
+		public int channels() {
+			return 1;
+		}
+
+		@Override
+		public double low() {
+			return 0;
+		}
+
+		@Override
+		public double high() {
+			return 1;
+		}
+
+		@Override
+		public int multiple() {
+			return 4;
+		}
+
+		@Override
+		public org.priorj.prior.Latents encode(final float[] x, final Shape nchw) {
+			encoded = x.clone();
+			encodedShape = nchw;
+			return inner.encode(x, nchw);
+		}
+
+		@Override
+		public float[] decode(final org.priorj.prior.Latent z) {
+			return inner.decode(z);
+		}
+
+		@Override
+		public double rate(final org.priorj.prior.Latents l) {
+			return inner.rate(l);
+		}
+
+		@Override
+		public Evaluation evaluate(final org.priorj.prior.Latents l, final ImageLoss loss,
+			final double w)
+		{
+			return inner.evaluate(l, loss, w);
+		}
+	}
+
+	@Test
+	void theEncoderSeesTheStartReflectedOutToTheMultiple() {
+		// a 5×6 image: the canvas is 8×8, rows and columns beyond the image mirror it
+		final int h = 5, w = 6;
+		final float[] x = new float[h * w];
+		for (int i = 0; i < x.length; i++) x[i] = 0.02f * i;
+		final LinearOperator a = new org.priorj.physics.Identity(Shape.of(h, w));
+		final PaddedIdentity prior = new PaddedIdentity();
+		final Result r = Vble.reconstruct(Problems.of(Task.DENOISING, a, x, "t").withRange(ValueRange
+			.fromMinMax(0, 1, 0, 1)), prior, TaskDefaults.vble(Task.DENOISING).withIterations(1)
+				.withSamples(2).withNoiseSigma(OptionalDouble.of(0.1)), 0, Progress.NONE);
+		assertEquals(Shape.of(1, 1, 8, 8), prior.encodedShape);
+		for (int row = 0; row < 8; row++)
+			for (int col = 0; col < 8; col++) {
+				final int sr = row < h ? row : 2 * (h - 1) - row, sc = col < w ? col : 2 * (w - 1) - col;
+				assertEquals(x[sr * w + sc], prior.encoded[row * 8 + col], 1e-6, row + "," + col);
+			}
+		assertEquals(Shape.of(h, w), r.shape());
+	}
+
 	@Test
 	void theResultDoesNotDependOnTheDataUnits() {
 		// x' = 100 x + 50 under a mask: y' = 100 y + 50 A1; the same run must give 100 mean + 50
@@ -122,5 +199,12 @@ class VbleReconstructTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> SHORT.withSamples(1))
 			.getMessage().contains("'posterior_samples'"));
 		assertEquals("adjoint", SHORT.withInit(Optional.empty()).initLabel());
+		final String text = SHORT.withLambda(2).withLearningRate(0.05).withNoiseSigma(OptionalDouble.of(
+			0.1)).toString();
+		for (final String part : new String[] { "inpainting", "lambda=2.0", "lr=0.05", "iterations=3",
+			"samples=4", "init=biharmonic_inpainting", "noise_sigma=0.1" })
+			assertTrue(text.contains(part), part + " not in " + text);
+		assertTrue(SHORT.toString().contains("noise_sigma=auto"), SHORT.toString());
+		assertThrows(IllegalArgumentException.class, () -> SHORT.withLearningRate(0));
 	}
 }

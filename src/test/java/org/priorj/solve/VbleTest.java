@@ -129,7 +129,7 @@ class VbleTest {
 	@Test
 	void theFirstLossIsTheDataTermPlusTheRateWhenEveryWidthIsOne() {
 		final int n = 3;
-		final Shape image = Shape.of(1, 1, 1, n);
+		final Shape image = Shape.of(1, 1, n, 1);
 		final LinearGaussianLatentPrior prior = new LinearGaussianLatentPrior(MatrixUtils
 			.createRealIdentityMatrix(n), new double[n]);
 		final float[] y = { 0.2f, 0.4f, 0.9f };
@@ -176,6 +176,81 @@ class VbleTest {
 		final List<float[]> hs = prior.evaluatedHyper;
 		final float[] last = hs.get(hs.size() - 1);
 		for (int i = 0; i < n; i++) assertTrue(Math.abs(last[i]) < 2.5, "h " + i + " = " + last[i]);
+	}
+
+	@Test
+	void theDataTermSeesTheDecodedValuesClippedToTheWidenedRange() {
+		// decoded values 2 and -1 lie outside [-0.1, 1.1]: the data term sees 1.1 and -0.1
+		final int n = 2;
+		final Shape image = Shape.of(1, 1, n, 1);
+		final LinearGaussianLatentPrior prior = new LinearGaussianLatentPrior(MatrixUtils
+			.createRealIdentityMatrix(n), new double[n]);
+		final float[] y = { 0.5f, 0.2f };
+		final double sigma = 0.2;
+		final Result res = new Vble().withIterations(1).withSamples(2).solve(new Identity(image), y,
+			sigma, new float[] { 2, -1 }, prior, image, Progress.NONE);
+		final float[] z = prior.evaluated.get(0);
+		double fit = 0, rate = 0;
+		for (int i = 0; i < n; i++) {
+			final double x = Math.max(-0.1, Math.min(1.1, z[i]));
+			fit += (x - y[i]) * (x - y[i]) / (2 * sigma * sigma);
+			rate += 0.5 * z[i] * z[i];
+		}
+		assertEquals((fit + rate) / n, res.history()[0], 1e-5);
+	}
+
+	@Test
+	void noiselessDataUseFourThousandthsOfTheRange() {
+		final int n = 2;
+		final Shape image = Shape.of(1, 1, n, 1);
+		final LinearGaussianLatentPrior prior = new LinearGaussianLatentPrior(MatrixUtils
+			.createRealIdentityMatrix(n), new double[n]);
+		final float[] y = { 0.5f, 0.2f };
+		final Result res = new Vble().withIterations(1).withSamples(2).withClip(false).solve(
+			new Identity(image), y, 0, new float[] { 0.4f, 0.3f }, prior, image, Progress.NONE);
+		final float[] z = prior.evaluated.get(0);
+		double fit = 0, rate = 0;
+		for (int i = 0; i < n; i++) {
+			fit += (z[i] - y[i]) * (z[i] - y[i]) / (2 * 0.004 * 0.004);
+			rate += 0.5 * z[i] * z[i];
+		}
+		assertEquals((fit + rate) / n, res.history()[0], 1e-6 * fit);
+	}
+
+	@Test
+	void aGaussianPosteriorStartsNarrowAndCountsItsEntropy() {
+		// widths start at e^-3, as the reference's VAE path: the draws stay near the centres, and
+		// the loss carries -lambda sum log a / N = 3 lambda m / N
+		final int n = 8;
+		final Shape image = Shape.of(1, 1, n, 1);
+		final LinearGaussianLatentPrior prior = new LinearGaussianLatentPrior(MatrixUtils
+			.createRealIdentityMatrix(n), new double[n]);
+		final float[] init = new float[n], y = new float[n];
+		for (int i = 0; i < n; i++) init[i] = y[i] = 0.1f * i;
+		final double lambda = 0.5, sigma = 0.3;
+		final Result res = new Vble().withPosterior(Vble.Posterior.GAUSSIAN).withLambda(lambda)
+			.withIterations(1).withSamples(2).withClip(false).solve(new Identity(image), y, sigma, init,
+				prior, image, Progress.NONE);
+		final float[] z = prior.evaluated.get(0);
+		double fit = 0, rate = 0;
+		for (int i = 0; i < n; i++) {
+			assertTrue(Math.abs(z[i] - init[i]) < 0.25, "draw " + i + " within 5 widths of its centre");
+			fit += (z[i] - y[i]) * (z[i] - y[i]) / (2 * sigma * sigma);
+			rate += 0.5 * z[i] * z[i];
+		}
+		assertEquals((fit + lambda * rate + 3 * lambda * n) / n, res.history()[0], 1e-5);
+	}
+
+	@Test
+	void clipNormScalesOnlyGradientsLongerThanTheLimit() {
+		final float[] g = { 3, 4 };
+		Vble.clipNorm(g, 10);
+		assertEquals(3, g[0], 0);
+		Vble.clipNorm(g, 5);
+		assertEquals(3, g[0], 0);
+		Vble.clipNorm(g, 2.5);
+		assertEquals(1.5, g[0], 1e-6);
+		assertEquals(2, g[1], 1e-6);
 	}
 
 	@Test
@@ -227,6 +302,15 @@ class VbleTest {
 		assertRefused("posterior_samples", () -> new Vble().withSamples(0));
 		assertRefused("posterior_samples", () -> new Vble().withSamples(1_000_000));
 		assertRefused("iterations", () -> new Vble().withIterations(0));
+		assertRefused("iterations", () -> new Vble().withIterations(100_001));
+		new Vble().withIterations(100_000).withLearningRate(10).withDrawsPerStep(1000).withSamples(
+			10_000).withSamples(2).withDrawsPerStep(1);
+		assertRefused("lr", () -> new Vble().withLearningRate(10.5));
+		assertRefused("lr", () -> new Vble().withLearningRate(0));
+		assertRefused("draws_per_step", () -> new Vble().withDrawsPerStep(0));
+		assertRefused("draws_per_step", () -> new Vble().withDrawsPerStep(1001));
+		assertRefused("shape", () -> new Vble().solve(a, new float[4], 0.1, new float[4], p, Shape.of(
+			1, 1, 4), Progress.NONE));
 		assertRefused("lr", () -> new Vble().withLearningRate(-1));
 		assertRefused("posterior", () -> new Vble().withPosterior(null));
 		assertRefused("sigma", () -> new Vble().solve(a, new float[4], -0.1, new float[4], p, image,
