@@ -90,6 +90,19 @@ class MacroTest {
 	}
 
 	@Test
+	void vbleExampleDeblursWithTheShippedAutoencoderAndGivesAStdMap() throws Exception {
+		final String code = macro("restore_vble.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File("test-images/camera.png")
+			.getAbsolutePath()));
+		final java.util.function.Function<String, Double> psnr = name -> Double.parseDouble(log
+			.replaceAll("(?s).*" + name + ": PSNR ([0-9.]+) dB.*", "$1"));
+		assertTrue(psnr.apply("vble") > psnr.apply("measurement") + 1, log);
+		final double std = Double.parseDouble(log.replaceAll("(?s).*vble std: mean ([0-9.]+) grey.*",
+			"$1"));
+		assertTrue(std > 0 && std < 50, log);
+	}
+
+	@Test
 	void ddsExampleBeatsFbpAndZeroFillingWithTheShippedPriors() throws Exception {
 		final String code = macro("reconstruct_dds.ijm");
 		final String log = run(() -> new Interpreter().run(code, new File(
@@ -103,7 +116,7 @@ class MacroTest {
 	@Test
 	void everyExampleMacroIsRunByATest() {
 		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
-		assertEquals(5, names.length, "a new example macro needs a test here: " + String.join(", ",
+		assertEquals(6, names.length, "a new example macro needs a test here: " + String.join(", ",
 			names));
 	}
 
