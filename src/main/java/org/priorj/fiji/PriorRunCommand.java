@@ -44,13 +44,13 @@ abstract class PriorRunCommand {
 		"Where the prior runs: auto (the GPU if PyTorch finds one), cpu or gpu")
 	protected String device = "auto";
 
-	@Parameter(persist = false, label = "range_min", description = "Value mapped to -1; auto: " +
-		"the 0.1 percentile of the measured values (RED-Diff) or of the classical reconstruction " +
-		"(DDS)")
+	@Parameter(persist = false, label = "range_min", description = "Value mapped to the low end " +
+		"of the prior's range (-1 for a diffusion prior, 0 for an autoencoder); auto: the 0.1 " +
+		"percentile of the measured values (restoration) or of the classical reconstruction (DDS)")
 	protected String range_min = Overrides.AUTO;
 
-	@Parameter(persist = false, label = "range_max", description = "Value mapped to 1; auto: the " +
-		"99.9 percentile")
+	@Parameter(persist = false, label = "range_max", description = "Value mapped to the high end " +
+		"of the prior's range (1); auto: the 99.9 percentile")
 	protected String range_max = Overrides.AUTO;
 
 	/** The most runs one command makes (each is a whole reconstruction). */
