@@ -84,7 +84,7 @@ public final class NetworkDenoiser implements DifferentiableDenoiser, AutoClosea
 	}
 
 	/** Why the weights did not load, in words (a stream that ends early has no message). */
-	private static String failure(final Exception e, final Path weights) {
+	static String failure(final Exception e, final Path weights) {
 		if (e instanceof java.io.EOFException) {
 			long size = -1;
 			try {

@@ -61,8 +61,8 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 		catch (final MalformedModelException | IOException | RuntimeException e) {
 			manager.close();
 			if (e instanceof IllegalArgumentException) throw (IllegalArgumentException) e;
-			throw Checks.bad("weights", weights + " (" + (e.getMessage() != null ? e.getMessage() : e
-				.getClass().getSimpleName()) + ")", "parameters of a compressive autoencoder of width " +
+			throw Checks.bad("weights", weights + " (" + NetworkDenoiser.failure(e, weights) + ")",
+				"parameters of a compressive autoencoder of width " +
 					d.width + " with " + d.latentChannels + " latent channels");
 		}
 		return new NetworkLatentPrior(d.name, cae, manager);

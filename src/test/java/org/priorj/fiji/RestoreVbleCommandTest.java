@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -19,9 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priorj.prior.PriorService;
-import org.priorj.train.PriorTrainer;
-import org.priorj.train.TrainingOptions;
-import org.priorj.train.TrainingSet;
+import org.priorj.train.TinyAutoencoder;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandModule;
@@ -41,17 +36,7 @@ class RestoreVbleCommandTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		final TrainingOptions o = new TrainingOptions();
-		o.kind = TrainingOptions.AUTOENCODER;
-		o.out = root.resolve("tiny-cae");
-		o.name = "tiny-cae";
-		o.steps = 2;
-		o.patch = 64;
-		o.batch = 2;
-		o.caeWidth = 8;
-		o.latentChannels = 12;
-		new PriorTrainer(o, new TrainingSet().addEllipses(4, 64, 1), new PrintStream(
-			new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+		TinyAutoencoder.train(root.resolve("tiny-cae"), "tiny-cae", 2);
 		System.setProperty("priorj.models", root.toString());
 		context = new Context(CommandService.class, StatusService.class, PriorService.class);
 		commands = context.service(CommandService.class);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.priorj.prior.PriorAssertions.assertRefused;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.priorj.base.Shape;
 import org.priorj.image.phantom.RandomEllipses;
 import org.priorj.train.PriorTrainer;
-import org.priorj.train.TrainingOptions;
-import org.priorj.train.TrainingSet;
+import org.priorj.train.TinyAutoencoder;
 
 /**
  * A trained (tiny) compressive autoencoder as a {@link LatentPrior}: shapes, the registry's kind,
@@ -34,17 +30,7 @@ class NetworkLatentPriorTest {
 
 	@BeforeAll
 	static void trainTinyAutoencoder() throws Exception {
-		final TrainingOptions o = new TrainingOptions();
-		o.kind = TrainingOptions.AUTOENCODER;
-		o.out = dir.resolve("tiny-cae");
-		o.name = "tiny-cae";
-		o.steps = 3;
-		o.patch = 64;
-		o.batch = 2;
-		o.caeWidth = 8;
-		o.latentChannels = 12;
-		folder = new PriorTrainer(o, new TrainingSet().addEllipses(4, 64, 1), new PrintStream(
-			new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+		folder = TinyAutoencoder.train(dir.resolve("tiny-cae"), "tiny-cae", 3);
 	}
 
 	@Test

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -29,9 +26,7 @@ import org.priorj.physics.Problems;
 import org.priorj.physics.Task;
 import org.priorj.prior.IdentityLatentPrior;
 import org.priorj.prior.NetworkLatentPrior;
-import org.priorj.train.PriorTrainer;
-import org.priorj.train.TrainingOptions;
-import org.priorj.train.TrainingSet;
+import org.priorj.train.TinyAutoencoder;
 
 /**
  * Vble.reconstruct: what it adds to the loop (units, padding to the autoencoder's multiple and
@@ -45,17 +40,8 @@ class VbleReconstructTest {
 
 	@BeforeAll
 	static void tinyAutoencoder() throws Exception {
-		final TrainingOptions o = new TrainingOptions();
-		o.kind = TrainingOptions.AUTOENCODER;
-		o.out = dir.resolve("cae");
-		o.steps = 2;
-		o.patch = 64;
-		o.batch = 2;
-		o.caeWidth = 8;
-		o.latentChannels = 12;
-		cae = NetworkLatentPrior.load(new PriorTrainer(o, new TrainingSet().addEllipses(4, 64, 1),
-			new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(),
-			ai.djl.Device.cpu());
+		cae = NetworkLatentPrior.load(TinyAutoencoder.train(dir.resolve("cae"), "prior", 2), ai.djl
+			.Device.cpu());
 	}
 
 	@AfterAll

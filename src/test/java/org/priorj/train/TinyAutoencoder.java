@@ -1,0 +1,27 @@
+package org.priorj.train;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** A compressive autoencoder small enough for tests: width 8, 12 latent channels, 64² phantoms. */
+public final class TinyAutoencoder {
+
+	private TinyAutoencoder() {}
+
+	/** Trains one for {@code steps} steps into {@code out}; returns the prior folder. */
+	public static Path train(final Path out, final String name, final int steps) throws Exception {
+		final TrainingOptions o = new TrainingOptions();
+		o.kind = TrainingOptions.AUTOENCODER;
+		o.out = out;
+		o.name = name;
+		o.steps = steps;
+		o.patch = 64;
+		o.batch = 2;
+		o.caeWidth = 8;
+		o.latentChannels = 12;
+		return new PriorTrainer(o, new TrainingSet().addEllipses(4, 64, 1), new PrintStream(
+			new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+	}
+}
