@@ -42,8 +42,10 @@ public class TrainPriorCommand implements Command {
 	private StatusService status;
 
 	@Parameter(persist = false, label = "kind", choices = { TrainingOptions.DENOISER,
-		TrainingOptions.AUTOENCODER }, description = "denoiser: a noise-conditional UNet (RED-Diff, " +
-			"DDS, denoising); cae: a compressive autoencoder with a hyperprior (VBLE)")
+		TrainingOptions.AUTOENCODER, TrainingOptions.VARIANCE }, description = "denoiser: a " +
+			"noise-conditional UNet (RED-Diff, DDS, denoising); cae: a compressive autoencoder with " +
+			"a hyperprior (VBLE); cae-variance: the variance decoder of a trained autoencoder " +
+			"(VBLE-xz; give its folder as autoencoder)")
 	private String kind = DEFAULTS.kind;
 
 	@Parameter(persist = false, label = "images", description = "Folder of grey images ImageJ " +
@@ -130,6 +132,11 @@ public class TrainPriorCommand implements Command {
 		"distortion in the loss bpp + alpha 255² MSE (larger: higher rate, sharper)")
 	private double alpha = DEFAULTS.alpha;
 
+	@Parameter(persist = false, label = "autoencoder", description = "cae-variance: the trained " +
+		"autoencoder's folder (kept frozen; the output folder gets its weights and the variance " +
+		"decoder)")
+	private String autoencoder = "";
+
 	@Parameter(persist = false, label = "scales", description = "Draw each patch at one of these " +
 		"reduction factors (block means), comma-separated, 1 to 8")
 	private String scales = ints(DEFAULTS.scales);
@@ -167,9 +174,12 @@ public class TrainPriorCommand implements Command {
 		}
 		final TrainingOptions o = new TrainingOptions();
 		Checks.require(TrainingOptions.DENOISER.equals(kind) || TrainingOptions.AUTOENCODER.equals(
-			kind), "kind", "'" + kind + "'", TrainingOptions.DENOISER + " or " +
-				TrainingOptions.AUTOENCODER);
+			kind) || TrainingOptions.VARIANCE.equals(kind), "kind", "'" + kind + "'",
+			TrainingOptions.KINDS);
 		o.kind = kind;
+		Checks.require(!TrainingOptions.VARIANCE.equals(kind) || !autoencoder.isBlank(),
+			"autoencoder", "nothing", "the folder of the trained autoencoder (kind cae-variance)");
+		o.autoencoder = autoencoder.isBlank() ? null : path(autoencoder);
 		o.caeWidth = Checks.positive("cae_width", cae_width);
 		o.latentChannels = Checks.positive("latent_channels", latent_channels);
 		Checks.require(alpha > 0 && Double.isFinite(alpha), "alpha", "got " + alpha, "a positive number");
@@ -192,6 +202,7 @@ public class TrainPriorCommand implements Command {
 		o.resume = resume;
 		o.command = "Train prior: kind=" + kind + (TrainingOptions.AUTOENCODER.equals(kind) ?
 			" cae_width=" + cae_width + " latent_channels=" + latent_channels + " alpha=" + alpha : "") +
+			(TrainingOptions.VARIANCE.equals(kind) ? " autoencoder=" + autoencoder : "") +
 			" images=" + images + " split=" + split + " include=" + include +
 			" exclude=" + exclude + " more_images=" + more_images + " phantoms=" + phantoms + " phantom_count=" + phantom_count +
 			" phantom_size=" + phantom_size + " steps=" + steps + " minutes=" + minutes + " patch=" +

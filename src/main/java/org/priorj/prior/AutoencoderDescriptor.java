@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,7 +20,9 @@ import org.priorj.base.Checks;
  * {@link CompressiveAutoencoder}: kind "autoencoder", architecture "hyperprior-cae" with its width N
  * and latent channels M, the weights file and its SHA-256, value range [0, 1], one channel, and the
  * rate–distortion weight alpha it was trained with (loss bpp + alpha 255^2 MSE). Training provenance
- * is kept as given in {@link #training}.
+ * is kept as given in {@link #training}. A folder may also hold VBLE-xz's
+ * {@link VarianceDecoder} ({@code variance_decoder}: its weights file, SHA-256 and training
+ * record), trained afterwards with the autoencoder frozen.
  */
 public final class AutoencoderDescriptor {
 
@@ -32,10 +35,23 @@ public final class AutoencoderDescriptor {
 	public final double alpha;
 	/** Free-form provenance: data, licence, seed, steps, wall time; may be empty. */
 	public final JsonObject training;
+	/** The variance decoder, if the folder has one. */
+	public final Optional<Variance> variance;
+
+	/** A variance decoder's weights file (inside the prior's folder), SHA-256 and provenance. */
+	public record Variance(String weights, String sha256, JsonObject training) {}
 
 	public AutoencoderDescriptor(final String name, final int width, final int latentChannels,
 		final String weights, final String sha256, final double alpha, final JsonObject training)
 	{
+		this(name, width, latentChannels, weights, sha256, alpha, training, Optional.empty());
+	}
+
+	private AutoencoderDescriptor(final String name, final int width, final int latentChannels,
+		final String weights, final String sha256, final double alpha, final JsonObject training,
+		final Optional<Variance> variance)
+	{
+		this.variance = variance;
 		this.name = name;
 		this.width = Checks.positive("width", width);
 		this.latentChannels = Checks.positive("latent_channels", latentChannels);
@@ -43,6 +59,24 @@ public final class AutoencoderDescriptor {
 		this.sha256 = sha256;
 		this.alpha = Checks.positive("alpha", alpha);
 		this.training = training == null ? new JsonObject() : training;
+	}
+
+	/** This descriptor with a variance decoder. */
+	public AutoencoderDescriptor withVariance(final Variance v) {
+		return new AutoencoderDescriptor(name, width, latentChannels, weights, sha256, alpha,
+			training, Optional.of(v));
+	}
+
+	/**
+	 * The verified weights of the folder's variance decoder; refused, naming
+	 * {@code variance_decoder}, when the descriptor names none.
+	 */
+	public Path verifiedVarianceWeights(final Path folder) {
+		final Variance v = variance.orElseThrow(() -> Checks.bad("variance_decoder", "none in " +
+			folder.resolve(PriorDescriptor.FILE), "a prior trained with a variance decoder " +
+				"(priorj train --kind cae-variance), or VBLE-z, which needs none"));
+		return PriorDescriptor.verified(folder.toAbsolutePath().normalize(), v.weights(), v.sha256(),
+			"variance_weights", "variance_sha256");
 	}
 
 	public JsonObject toJson() {
@@ -68,6 +102,15 @@ public final class AutoencoderDescriptor {
 		rd.addProperty("loss", "bits per pixel + alpha * 255^2 * MSE, images in [0, 1]");
 		o.add("rate_distortion", rd);
 		o.add("training", training);
+		variance.ifPresent(v -> {
+			final JsonObject j = new JsonObject();
+			j.addProperty("weights", v.weights());
+			j.addProperty("sha256", v.sha256());
+			j.addProperty("std", "sigmoid(g_sigma(z)) + " + VarianceDecoder.STD_FLOOR +
+				", g_sigma shaped as the synthesis");
+			j.add("training", v.training() == null ? new JsonObject() : v.training());
+			o.add("variance_decoder", j);
+		});
 		return o;
 	}
 
@@ -99,16 +142,21 @@ public final class AutoencoderDescriptor {
 			final int channels = o.get("channels").getAsInt();
 			Checks.require(channels == 1, "channels", "" + channels, "1");
 			final JsonElement t = o.get("training");
-			return new AutoencoderDescriptor(o.get("name").getAsString(), arch.get("width").getAsInt(),
-				arch.get("latent_channels").getAsInt(), o.get("weights").getAsString(), o.get("sha256")
-					.getAsString(), o.getAsJsonObject("rate_distortion").get("alpha").getAsDouble(), t !=
-						null && t.isJsonObject() ? t.getAsJsonObject() : null);
+			final AutoencoderDescriptor d = new AutoencoderDescriptor(o.get("name").getAsString(), arch
+				.get("width").getAsInt(), arch.get("latent_channels").getAsInt(), o.get("weights")
+					.getAsString(), o.get("sha256").getAsString(), o.getAsJsonObject("rate_distortion").get(
+						"alpha").getAsDouble(), t != null && t.isJsonObject() ? t.getAsJsonObject() : null);
+			final JsonObject v = o.getAsJsonObject("variance_decoder");
+			if (v == null) return d;
+			final JsonElement vt = v.get("training");
+			return d.withVariance(new Variance(v.get("weights").getAsString(), v.get("sha256")
+				.getAsString(), vt != null && vt.isJsonObject() ? vt.getAsJsonObject() : null));
 		}
 		catch (final NullPointerException | ClassCastException | IllegalStateException
 			| UnsupportedOperationException e)
 		{
 			throw Checks.bad("descriptor", file.toString(),
-				"the fields name, kind, architecture {name, width, latent_channels}, weights, sha256, channels, rate_distortion {alpha}");
+				"the fields name, kind, architecture {name, width, latent_channels}, weights, sha256, channels, rate_distortion {alpha}, and optionally variance_decoder {weights, sha256}");
 		}
 	}
 }

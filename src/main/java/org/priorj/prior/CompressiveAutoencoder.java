@@ -198,7 +198,7 @@ public final class CompressiveAutoencoder extends AbstractBlock {
 	 * compound a gain of about 2 per layer (decoded values around 60 for images in [0, 1]) and
 	 * training stalls far from the data.
 	 */
-	private static NDArray fanInUniform(final NDManager m, final Shape s, final DataType t) {
+	static NDArray fanInUniform(final NDManager m, final Shape s, final DataType t) {
 		final float bound = (float) (1 / Math.sqrt((double) s.size() / s.get(0)));
 		return m.randomUniform(-bound, bound, s, t);
 	}

@@ -22,13 +22,15 @@ import org.priorj.image.TensorConverter;
  * sides multiples of {@link CompressiveAutoencoder#MULTIPLE}, latents z (N, M, H/16, W/16) and h
  * (N, N_h, H/64, W/64), rates from the autoencoder's entropy models (unit-bin masses of the
  * continuous latents, no rounding). Gradients come from the engine's autograd through the
- * synthesis and the entropy models. Calls are serialised by a lock; {@link #close} frees the
- * native memory.
+ * synthesis and the entropy models. A folder with a {@link VarianceDecoder} also gives VBLE-xz's
+ * per-pixel decoder standard deviation ({@link #decodeStd}). Calls are serialised by a lock;
+ * {@link #close} frees the native memory.
  */
 public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 
 	private final String name;
 	private final CompressiveAutoencoder cae;
+	private final VarianceDecoder variance;
 	private final NDManager manager;
 	private final ParameterStore store;
 	private final Object lock = new Object();
@@ -37,8 +39,16 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 	public NetworkLatentPrior(final String name, final CompressiveAutoencoder cae,
 		final NDManager manager)
 	{
+		this(name, cae, null, manager);
+	}
+
+	/** With a variance decoder (null: none); the prior owns (and closes) the manager. */
+	public NetworkLatentPrior(final String name, final CompressiveAutoencoder cae,
+		final VarianceDecoder variance, final NDManager manager)
+	{
 		this.name = name;
 		this.cae = cae;
+		this.variance = variance;
 		this.manager = manager;
 		this.store = new ParameterStore(manager, false);
 	}
@@ -51,21 +61,39 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 		final Path weights = PriorDescriptor.read(folder).verifiedWeights();
 		final CompressiveAutoencoder cae = new CompressiveAutoencoder(d.width, d.latentChannels);
 		final NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+		final int m = CompressiveAutoencoder.MULTIPLE;
+		load(cae, manager, weights, new ai.djl.ndarray.types.Shape(1, 1, m, m),
+			"parameters of a compressive autoencoder of width " + d.width + " with " +
+				d.latentChannels + " latent channels");
+		if (d.variance.isEmpty()) return new NetworkLatentPrior(d.name, cae, manager);
+		final VarianceDecoder v = new VarianceDecoder(d.width);
+		try {
+			load(v, manager, d.verifiedVarianceWeights(folder), new ai.djl.ndarray.types.Shape(1,
+				d.latentChannels, 1, 1), "parameters of a variance decoder of width " + d.width);
+		}
+		catch (final RuntimeException e) {
+			manager.close();
+			throw e;
+		}
+		return new NetworkLatentPrior(d.name, cae, v, manager);
+	}
+
+	/** Initialises {@code block} for {@code input} and reads its weights; closes the manager on failure. */
+	private static void load(final ai.djl.nn.AbstractBlock block, final NDManager manager,
+		final Path weights, final ai.djl.ndarray.types.Shape input, final String expected)
+	{
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(
 			weights))))
 		{
-			final int m = CompressiveAutoencoder.MULTIPLE;
-			cae.initialize(manager, DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 1, m, m));
-			cae.loadParameters(manager, in);
+			block.initialize(manager, DataType.FLOAT32, input);
+			block.loadParameters(manager, in);
 		}
 		catch (final MalformedModelException | IOException | RuntimeException e) {
 			manager.close();
 			if (e instanceof IllegalArgumentException) throw (IllegalArgumentException) e;
 			throw Checks.bad("weights", weights + " (" + NetworkDenoiser.failure(e, weights) + ")",
-				"parameters of a compressive autoencoder of width " +
-					d.width + " with " + d.latentChannels + " latent channels");
+				expected);
 		}
-		return new NetworkLatentPrior(d.name, cae, manager);
 	}
 
 	@Override
@@ -183,6 +211,18 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 				return new Evaluation(image, loss, b, Latents.of(new Latent(TensorConverter.toFloatArray(z
 					.getGradient()), latents.z().shape()), new Latent(TensorConverter.toFloatArray(h
 						.getGradient()), hl.shape())));
+			}
+		}
+	}
+
+	@Override
+	public java.util.Optional<float[]> decodeStd(final Latent z) {
+		if (variance == null) return java.util.Optional.empty();
+		checkLatent(z);
+		synchronized (lock) {
+			try (NDManager sub = manager.newSubManager()) {
+				return java.util.Optional.of(TensorConverter.toFloatArray(variance.std(store, tensor(sub,
+					z), false)));
 			}
 		}
 	}

@@ -124,16 +124,25 @@ public final class PriorDescriptor {
 	 * SHA-256 differs from the descriptor's.
 	 */
 	public Path verifiedWeights() {
-		final String w = string("weights");
-		final Path path = folder.resolve(w).normalize();
-		Checks.require(path.startsWith(folder) && !path.equals(folder), "weights", "'" + w +
+		return verified(folder, string("weights"), string("sha256"), "weights", "sha256");
+	}
+
+	/**
+	 * The file {@code name} inside {@code folder}, refused (naming {@code fileParameter} or
+	 * {@code hashParameter}) unless it exists there and has the SHA-256 {@code expected}.
+	 */
+	static Path verified(final Path folder, final String name, final String expected,
+		final String fileParameter, final String hashParameter)
+	{
+		final Path path = folder.resolve(name).normalize();
+		Checks.require(path.startsWith(folder) && !path.equals(folder), fileParameter, "'" + name +
 			"' leaves the prior's folder " + folder, "a file inside the prior's folder");
-		Checks.require(Files.isRegularFile(path), "weights", "'" + path + "' does not exist",
+		Checks.require(Files.isRegularFile(path), fileParameter, "'" + path + "' does not exist",
 			"the weights file named in the descriptor");
-		final String expected = string("sha256").toLowerCase(Locale.ROOT);
+		final String want = expected.toLowerCase(Locale.ROOT);
 		final String actual = sha256(path);
-		Checks.require(expected.equals(actual), "sha256", "weights '" + path +
-			"' have SHA-256 " + actual + " but the descriptor says " + expected,
+		Checks.require(want.equals(actual), hashParameter, "weights '" + path +
+			"' have SHA-256 " + actual + " but the descriptor says " + want,
 			"the untouched weights file (re-download or re-train the prior)");
 		return path;
 	}

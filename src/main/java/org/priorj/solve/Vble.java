@@ -38,6 +38,18 @@ import org.priorj.prior.Latents;
  * method describes. clip keeps decoded values in the prior's range widened by 10 % on each side
  * before A, as the reference does (it can be switched off). Noiseless data (sigma 0) use sigma =
  * 4e-3 of the range, as the reference does. A cancelled run samples the posterior as it is then.
+ * <p>
+ * <b>VBLE-xz</b> (Biquard et al. 2024, {@link #withImageNoise}): the decoder is a Gaussian
+ * likelihood N(g_s(z), sigma_theta(z)^2) with the prior's variance decoder
+ * ({@link LatentPrior#decodeStd}), and q adds image-space noise, x = g_s(z) + b sigma_theta(z) e
+ * with e normal, sigma_theta held fixed in the gradient and b = exp(clamp(b̄, log 1e-4, log 3))
+ * fitted per pixel (b̄ starts at 0, so q(x | z) starts at p(x | z)). The loss gains lambda KL_x with
+ * KL_x = sum (b^2 - 2 log b - 1) / (2 N), the KL divergence of q(x | z) from p(x | z) per pixel; the
+ * port this follows subtracts N instead of C N, leaving a constant (C - 1) / 2 for C channels, which
+ * PriorJ drops so that KL_x(b = 1) = 0. Without image noise the loop is VBLE (VBLE-z) bit for bit:
+ * e comes from a stream of its own. <b>Rate scale</b> rho in (0, 1] ({@link #withRateScale}): the
+ * encoder sees rho x_init and every decoded image is divided by rho, a training-free way to lower the
+ * bitrate of the representation and so strengthen the prior; 1 leaves the method as it is.
  */
 public final class Vble {
 
@@ -56,6 +68,8 @@ public final class Vble {
 	/** Bounds of the widths a, as the reference bounds them. */
 	static final double MIN_LOG_WIDTH = Math.log(1.5e-5), MAX_LOG_WIDTH = Math.log(20);
 	static final double GRADIENT_NORM_CLIP = 20;
+	/** Bounds of VBLE-xz's image-space width factors b. */
+	static final double MIN_LOG_B = Math.log(1e-4), MAX_LOG_B = Math.log(3);
 	/** Noise level used for noiseless data, relative to the prior's range. */
 	static final double NOISELESS_SIGMA = 4e-3;
 	private static final int DECODE_BATCH = 4;
@@ -64,7 +78,8 @@ public final class Vble {
 	private int iterations = DEFAULT_ITERATIONS, samples = DEFAULT_SAMPLES, drawsPerStep = 1;
 	private double lr = DEFAULT_LR, lambda = DEFAULT_LAMBDA;
 	private Posterior posterior = Posterior.UNIFORM;
-	private boolean clip = true, keepSamples = false;
+	private boolean clip = true, keepSamples = false, imageNoise = false;
+	private double rateScale = 1;
 	private long seed = 0;
 
 	public Vble withIterations(final int n) {
@@ -126,6 +141,22 @@ public final class Vble {
 		return c;
 	}
 
+	/** VBLE-xz: image-space noise from the prior's variance decoder (off: VBLE-z). */
+	public Vble withImageNoise(final boolean on) {
+		final Vble c = copy();
+		c.imageNoise = on;
+		return c;
+	}
+
+	/** The bitrate modulation rho in (0, 1]: smaller is a stronger prior; 1 is none. */
+	public Vble withRateScale(final double rho) {
+		final Vble c = copy();
+		Checks.require(rho > 0 && rho <= 1, "rate_scale", "got " + rho,
+			"a number in (0, 1] (1: no modulation; smaller: a stronger prior)");
+		c.rateScale = rho;
+		return c;
+	}
+
 	public Vble withSeed(final long s) {
 		final Vble c = copy();
 		c.seed = s;
@@ -142,6 +173,8 @@ public final class Vble {
 		c.posterior = posterior;
 		c.clip = clip;
 		c.keepSamples = keepSamples;
+		c.imageNoise = imageNoise;
+		c.rateScale = rateScale;
 		c.seed = seed;
 		return c;
 	}
@@ -194,6 +227,13 @@ public final class Vble {
 	public Result solve(final LinearOperator a, final float[] y, final double sigma,
 		final float[] init, final LatentPrior prior, final Shape nchw, final Progress progress)
 	{
+		return sample(prior, fit(a, y, sigma, init, prior, nchw, progress), a.domain());
+	}
+
+	/** The fitted posterior, before sampling (what {@link #solve} samples). */
+	Fit fit(final LinearOperator a, final float[] y, final double sigma, final float[] init,
+		final LatentPrior prior, final Shape nchw, final Progress progress)
+	{
 		SolverInputs.measurement(a, y);
 		Checks.require(sigma >= 0 && Double.isFinite(sigma), "sigma", "got " + sigma,
 			"0 (noiseless) or a positive noise level");
@@ -205,10 +245,17 @@ public final class Vble {
 		final double s = sigma > 0 ? sigma : NOISELESS_SIGMA * range;
 		final double lo = prior.low() - 0.1 * range, hi = prior.high() + 0.1 * range;
 		final double pixels = (double) nchw.dim(0) * nchw.dim(2) * nchw.dim(3);
-		final Latents start = prior.encode(init, nchw);
-		final Parameters q = new Parameters(start, posterior);
+		final float[] scaled = init.clone();
+		for (int i = 0; i < scaled.length; i++) scaled[i] *= (float) rateScale;
+		final Latents start = prior.encode(scaled, nchw);
+		if (imageNoise && prior.decodeStd(start.z()).isEmpty()) throw Checks.bad("variance_decoder",
+			"none in prior '" + prior.name() + "'", "a prior trained with a variance decoder " +
+				"(priorj train --kind cae-variance) for VBLE-xz, or VBLE-z without image noise");
+		final Parameters q = new Parameters(start, posterior, imageNoise ? nchw.size() : 0);
 		final Adam adam = new Adam(q.values, lr, 0.9, 0.999, 1e-8);
-		final SplittableRandom rnd = new SplittableRandom(seed);
+		// the image-space noise has a stream of its own, so that the latents' draws are VBLE-z's
+		final SplittableRandom rnd = new SplittableRandom(seed), noise = new SplittableRandom(seed ^
+			0x9E3779B97F4A7C15L);
 		final float[] ax = new float[a.range().size()], residual = new float[ax.length];
 		final LatentPrior.ImageLoss data = (x, g) -> {
 			final float[] xc = clip ? clipped(x, lo, hi) : x;
@@ -225,29 +272,68 @@ public final class Vble {
 		final double rateWeight = lambda * LN2 / pixels;
 		final List<Double> history = new ArrayList<>();
 		final float[] grad = new float[q.values.length];
-		final Iterations.Outcome o = Iterations.run("VBLE", iterations, progress, k -> {
-			java.util.Arrays.fill(grad, 0);
-			double loss = 0;
-			for (int d = 0; d < drawsPerStep; d++) {
-				final Draw draw = q.draw(rnd);
-				final LatentPrior.Evaluation e = prior.evaluate(draw.latents, data, rateWeight);
-				loss += (e.imageLoss() + rateWeight * e.bits()) / drawsPerStep;
-				q.accumulate(e.gradient(), draw, grad, 1.0 / drawsPerStep);
-			}
-			loss += q.entropyTerms(grad, lambda / pixels);
-			clipNorm(grad, GRADIENT_NORM_CLIP);
-			adam.step(grad);
-			history.add(loss);
-			return true;
-		});
-		return sample(prior, q, rnd, o, history, sigma, a.domain());
+		final Iterations.Outcome o = Iterations.run(imageNoise ? "VBLE-xz" : "VBLE", iterations,
+			progress, k -> {
+				java.util.Arrays.fill(grad, 0);
+				double loss = 0;
+				for (int d = 0; d < drawsPerStep; d++) {
+					final Draw draw = q.draw(rnd);
+					final LatentPrior.ImageLoss seen = q.imageSpace(draw, prior, noise, rateScale, data, grad,
+						1.0 / drawsPerStep);
+					final LatentPrior.Evaluation e = prior.evaluate(draw.latents, seen, rateWeight);
+					loss += (e.imageLoss() + rateWeight * e.bits()) / drawsPerStep;
+					q.accumulate(e.gradient(), draw, grad, 1.0 / drawsPerStep);
+				}
+				loss += q.entropyTerms(grad, lambda / pixels);
+				loss += q.imageKl(grad, lambda / pixels);
+				clipNorm(grad, GRADIENT_NORM_CLIP);
+				adam.step(grad);
+				history.add(loss);
+				return true;
+			});
+		return new Fit(q, rnd, noise, o, history, sigma);
 	}
 
-	/** Decodes {@code samples} draws of z from q: mean, standard deviation (n - 1), kept samples. */
-	private Result sample(final LatentPrior prior, final Parameters q, final SplittableRandom rnd,
-		final Iterations.Outcome o, final List<Double> history, final double sigma,
-		final Shape domain)
-	{
+	/** A fitted posterior q, the random streams to sample it with, and how the fit went. */
+	static final class Fit {
+
+		final Parameters q;
+		final SplittableRandom latentStream, noiseStream;
+		final Iterations.Outcome outcome;
+		final List<Double> history;
+		final double sigma;
+
+		Fit(final Parameters q, final SplittableRandom latentStream,
+			final SplittableRandom noiseStream, final Iterations.Outcome outcome,
+			final List<Double> history, final double sigma)
+		{
+			this.q = q;
+			this.latentStream = latentStream;
+			this.noiseStream = noiseStream;
+			this.outcome = outcome;
+			this.history = history;
+			this.sigma = sigma;
+		}
+
+		/** VBLE-xz's fitted width factors b, one per pixel (empty for VBLE-z). */
+		double[] imageWidths() {
+			final double[] b = new double[q.nb];
+			for (int i = 0; i < b.length; i++) b[i] = q.imageWidth(i);
+			return b;
+		}
+
+		/** The fitted centres z̄. */
+		float[] latentCentres() {
+			return java.util.Arrays.copyOfRange(q.values, 0, q.nz);
+		}
+	}
+
+	/**
+	 * Decodes {@code samples} draws from q (VBLE-xz: with their image-space noise; divided by the
+	 * rate scale): mean, standard deviation (n - 1), kept samples.
+	 */
+	private Result sample(final LatentPrior prior, final Fit fit, final Shape domain) {
+		final Parameters q = fit.q;
 		final Shape zs = q.zShape;
 		final int n = (int) zs.dim(0);
 		final int per = zs.size();
@@ -258,10 +344,17 @@ public final class Vble {
 			final int b = Math.min(DECODE_BATCH, samples - first);
 			final float[] batch = new float[b * per];
 			for (int j = 0; j < b; j++)
-				System.arraycopy(q.draw(rnd).latents.z().values(), 0, batch, j * per, per);
-			final float[] x = prior.decode(new Latent(batch, Shape.of(b * n, zs.dim(1), zs.dim(2), zs
-				.dim(3))));
+				System.arraycopy(q.draw(fit.latentStream).latents.z().values(), 0, batch, j * per, per);
+			final Latent z = new Latent(batch, Shape.of(b * n, zs.dim(1), zs.dim(2), zs.dim(3)));
+			final float[] x = prior.decode(z);
 			final int image = x.length / b;
+			if (imageNoise) {
+				final float[] std = prior.decodeStd(z).orElseThrow();
+				for (int i = 0; i < x.length; i++)
+					x[i] += (float) (q.imageWidth(i % image) * std[i] * GaussianNoise.gaussian(
+						fit.noiseStream));
+			}
+			if (rateScale != 1) for (int i = 0; i < x.length; i++) x[i] /= (float) rateScale;
 			if (mean == null) {
 				mean = new double[image];
 				m2 = new double[image];
@@ -282,16 +375,18 @@ public final class Vble {
 			std[i] = (float) Math.sqrt(m2[i] / (count - 1));
 		}
 		final Map<String, String> p = new LinkedHashMap<>();
+		p.put("model", imageNoise ? "vble-xz" : "vble-z");
 		p.put("iterations", Integer.toString(iterations));
 		p.put("lr", Double.toString(lr));
 		p.put("lambda", Double.toString(lambda));
+		p.put("rate_scale", Double.toString(rateScale));
 		p.put("posterior", posterior.name().toLowerCase(java.util.Locale.ROOT));
 		p.put("samples", Integer.toString(samples));
 		p.put("draws_per_step", Integer.toString(drawsPerStep));
-		p.put("sigma", Double.toString(sigma));
+		p.put("sigma", Double.toString(fit.sigma));
 		p.put("seed", Long.toString(seed));
-		return new Result(estimate, domain, history.stream().mapToDouble(
-			Double::doubleValue).toArray(), "loss per pixel", o, "vble", p).withUncertainty(std, kept);
+		return new Result(estimate, domain, fit.history.stream().mapToDouble(Double::doubleValue)
+			.toArray(), "loss per pixel", fit.outcome, "vble", p).withUncertainty(std, kept);
 	}
 
 	private static float[] clipped(final float[] x, final double lo, final double hi) {
@@ -309,31 +404,82 @@ public final class Vble {
 	}
 
 	/** One reparametrised draw: the latents and the unit noise that made them. */
-	private record Draw(Latents latents, float[] noise) {}
+	record Draw(Latents latents, float[] noise) {}
 
 	/**
-	 * q's parameters packed for one Adam: z̄, h̄, then ā_z, ā_h. A draw is z̄ + a u with u uniform on
-	 * [-1/2, 1/2) or standard normal.
+	 * q's parameters packed for one Adam: z̄, h̄, then ā_z, ā_h, then VBLE-xz's b̄ (one per pixel). A
+	 * draw is z̄ + a u with u uniform on [-1/2, 1/2) or standard normal.
 	 */
-	private static final class Parameters {
+	static final class Parameters {
 
 		final float[] values;
 		final Shape zShape;
 		final Optional<Shape> hShape;
-		final int nz, nh;
+		final int nz, nh, nb;
 		final Posterior family;
 
-		Parameters(final Latents start, final Posterior family) {
+		Parameters(final Latents start, final Posterior family, final int imageEntries) {
 			this.family = family;
 			zShape = start.z().shape();
 			hShape = start.hyper().map(Latent::shape);
 			nz = zShape.size();
 			nh = hShape.map(Shape::size).orElse(0);
-			values = new float[2 * (nz + nh)];
+			nb = imageEntries;
+			values = new float[2 * (nz + nh) + nb];
 			System.arraycopy(start.z().values(), 0, values, 0, nz);
 			start.hyper().ifPresent(h -> System.arraycopy(h.values(), 0, values, nz, nh));
 			final float logWidth = family == Posterior.UNIFORM ? 0 : -3;
-			java.util.Arrays.fill(values, nz + nh, values.length, logWidth);
+			java.util.Arrays.fill(values, nz + nh, 2 * (nz + nh), logWidth);
+		}
+
+		/** b of pixel i: exp of its clamped b̄. */
+		double imageWidth(final int i) {
+			return Math.exp(Math.min(MAX_LOG_B, Math.max(MIN_LOG_B, values[2 * (nz + nh) + i])));
+		}
+
+		boolean imageWidthFree(final int i) {
+			final double v = values[2 * (nz + nh) + i];
+			return v > MIN_LOG_B && v < MAX_LOG_B;
+		}
+
+		/**
+		 * The image loss as a draw sees it: VBLE-xz adds b sigma_theta(z) e (sigma_theta held fixed, e
+		 * from {@code noise}) to the decoded image, then the rate scale divides it; the gradient with
+		 * respect to b̄ goes into {@code grad} with {@code weight}. VBLE-z with rho 1 is {@code data}.
+		 */
+		LatentPrior.ImageLoss imageSpace(final Draw draw, final LatentPrior prior,
+			final SplittableRandom noise, final double rho, final LatentPrior.ImageLoss data,
+			final float[] grad, final double weight)
+		{
+			if (nb == 0 && rho == 1) return data;
+			final float[] std = nb == 0 ? null : prior.decodeStd(draw.latents.z()).orElseThrow();
+			final float[] e = new float[nb];
+			for (int i = 0; i < nb; i++) e[i] = (float) GaussianNoise.gaussian(noise);
+			return (xbar, g) -> {
+				final float[] x = new float[xbar.length];
+				for (int i = 0; i < x.length; i++)
+					x[i] = (float) ((xbar[i] + (nb == 0 ? 0 : imageWidth(i) * std[i] * e[i])) / rho);
+				final double l = data.apply(x, g);
+				final int offset = 2 * (nz + nh);
+				for (int i = 0; i < g.length; i++) {
+					g[i] /= (float) rho;
+					if (nb > 0 && imageWidthFree(i)) grad[offset + i] += (float) (weight * g[i] * std[i] *
+						e[i] * imageWidth(i));
+				}
+				return l;
+			};
+		}
+
+		/** Adds the gradient of c KL_x = c sum (b^2 - 2 log b - 1) / 2 to grad; returns its value. */
+		double imageKl(final float[] grad, final double c) {
+			final int offset = 2 * (nz + nh);
+			double t = 0;
+			for (int i = 0; i < nb; i++) {
+				final double b = imageWidth(i);
+				t += c * 0.5 * (b * b - 2 * Math.log(b) - 1);
+				if (imageWidthFree(i)) grad[offset + i] += (float) (c * (b * b - 1));
+			}
+			return t;
 		}
 
 		double width(final int i) {

@@ -221,9 +221,10 @@ public final class PriorTrainer {
 				return new DenoiserObjective(o, data);
 			case TrainingOptions.AUTOENCODER:
 				return new AutoencoderObjective(o, data);
+			case TrainingOptions.VARIANCE:
+				return new VarianceObjective(o, data);
 			default:
-				throw Checks.bad("kind", "'" + o.kind + "'", TrainingOptions.DENOISER + " or " +
-					TrainingOptions.AUTOENCODER);
+				throw Checks.bad("kind", "'" + o.kind + "'", TrainingOptions.KINDS);
 		}
 	}
 
@@ -279,7 +280,7 @@ public final class PriorTrainer {
 	private Path writePrior(final TrainingObjective objective, final int steps, final double wall,
 		final List<double[]> curve) throws IOException
 	{
-		final Path weights = o.out.resolve(WEIGHTS);
+		final Path weights = o.out.resolve(objective.weightsFile());
 		saveWeights(objective.network(), weights);
 		final JsonObject training = new JsonObject();
 		training.addProperty("data", data.description());
@@ -311,7 +312,7 @@ public final class PriorTrainer {
 		record.addProperty("wall_time_s", wall);
 		record.addProperty("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
 		record.add("loss_curve", curveJson(curve));
-		Files.writeString(o.out.resolve("training.json"), UnetDescriptor.gson().toJson(record),
+		Files.writeString(o.out.resolve(objective.recordFile()), UnetDescriptor.gson().toJson(record),
 			StandardCharsets.UTF_8);
 		log.printf("wrote prior %s to %s (%d steps, %s)%n", o.name, o.out, steps, clock(wall));
 		return o.out;

@@ -54,4 +54,14 @@ interface TrainingObjective {
 
 	/** Adds the loss, the data law and the augmentation to the training record. */
 	void describe(JsonObject record);
+
+	/** Name of the trained weights' file in the prior folder. */
+	default String weightsFile() {
+		return PriorTrainer.WEIGHTS;
+	}
+
+	/** Name of the training record's file in the prior folder. */
+	default String recordFile() {
+		return "training.json";
+	}
 }

@@ -10,8 +10,14 @@ import java.nio.file.Path;
  */
 public final class TrainingOptions {
 
-	/** The kinds of prior: a noise-conditional UNet denoiser, or a compressive autoencoder. */
-	public static final String DENOISER = "denoiser", AUTOENCODER = "cae";
+	/**
+	 * The kinds of training: a noise-conditional UNet denoiser, a compressive autoencoder, or the
+	 * variance decoder of a trained autoencoder (VBLE-xz).
+	 */
+	public static final String DENOISER = "denoiser", AUTOENCODER = "cae",
+		VARIANCE = "cae-variance";
+	/** The kinds, as a message lists them. */
+	public static final String KINDS = DENOISER + ", " + AUTOENCODER + " or " + VARIANCE;
 
 	public String kind = DENOISER;
 
@@ -40,6 +46,8 @@ public final class TrainingOptions {
 	public boolean resume = false;
 	/** Patch scales (block-mean reduction factors) drawn uniformly per patch. */
 	public int[] scales = { 1 };
+	/** Variance decoder: the trained autoencoder's folder (its weights stay frozen). */
+	public Path autoencoder;
 	/** A prior folder whose weights start the run (same widths); null = random start. */
 	public Path init;
 	public int checkpointEvery = 250;

@@ -36,6 +36,24 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 		this.hyperOffset = hyperOffset == null ? null : hyperOffset.clone();
 	}
 
+	/** VBLE-xz's decoder standard deviation per pixel (null: the prior has no variance decoder). */
+	private double[] decoderStd;
+
+	/** This oracle with a variance decoder of constant per-pixel standard deviations {@code std}. */
+	LinearGaussianLatentPrior withDecoderStd(final double... std) {
+		decoderStd = std.clone();
+		return this;
+	}
+
+	@Override
+	public java.util.Optional<float[]> decodeStd(final Latent z) {
+		if (decoderStd == null) return java.util.Optional.empty();
+		final int n = z.shape().dim(0), p = w.getRowDimension();
+		final float[] s = new float[n * p];
+		for (int i = 0; i < s.length; i++) s[i] = (float) decoderStd[i % p];
+		return java.util.Optional.of(s);
+	}
+
 	/** The hyper-latents of every evaluation, in order. */
 	final java.util.List<float[]> evaluatedHyper = new java.util.ArrayList<>();
 
