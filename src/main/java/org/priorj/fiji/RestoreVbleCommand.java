@@ -41,6 +41,16 @@ public class RestoreVbleCommand extends RestoreCommand implements Command {
 		"Name of an installed compressive-autoencoder prior (Plugins › PriorJ › Priors › List priors)")
 	private String prior = "cae-natural-gray";
 
+	@Parameter(persist = false, label = "model", choices = { "auto", "vble-xz", "vble-z" },
+		description = "vble-xz: posterior in the latents and in image space (the prior's variance " +
+			"decoder); vble-z: in the latents only; auto: vble-xz when the prior has a variance decoder")
+	private String model = "auto";
+
+	@Parameter(persist = false, label = "rate_scale", description = "Bitrate modulation rho in " +
+		"(0, 1]: the encoder sees rho times the image; smaller is a stronger prior; auto: the " +
+		"task's preset")
+	private String rate_scale = Overrides.AUTO;
+
 	@Parameter(persist = false, label = "iterations", description = "Adam steps fitting the " +
 		"posterior, 1 to 100000; auto: the task's preset")
 	private String iterations = Overrides.AUTO;
@@ -91,7 +101,8 @@ public class RestoreVbleCommand extends RestoreCommand implements Command {
 		restored = Images.image(name, run.runs.mean, shape, run.record);
 		std = Images.image(name + "-std", run.runs.first.std().orElseThrow(), shape,
 			"priorj.output=per-pixel standard deviation of the " + preset.samples() +
-				" VBLE posterior samples, in the input's units\n" + run.record);
+				" posterior samples (" + run.runs.first.parameters().get("model") +
+				"), in the input's units\n" + run.record);
 		if (show_samples) posterior = samplesStack(name + "-samples", run.runs.first.samples(), shape,
 			run.record);
 	}
@@ -105,6 +116,8 @@ public class RestoreVbleCommand extends RestoreCommand implements Command {
 		p = Overrides.integer(p, "posterior_samples", posterior_samples, VblePreset::withSamples);
 		p = Overrides.number(p, "noise_sigma", noise_sigma, (q, s) -> q.withNoiseSigma(
 			java.util.OptionalDouble.of(s)));
+		p = Overrides.number(p, "rate_scale", rate_scale, VblePreset::withRateScale);
+		p = p.withModel(VblePreset.Model.parse(model));
 		if (Overrides.isAuto(init)) return p;
 		if (init.trim().equals(VblePreset.ADJOINT)) return p.withInit(Optional.empty());
 		try {

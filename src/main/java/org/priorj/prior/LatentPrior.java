@@ -59,6 +59,11 @@ public interface LatentPrior extends Prior {
 		return Optional.empty();
 	}
 
+	/** Whether {@link #decodeStd} gives a standard deviation (the prior has a variance decoder). */
+	default boolean decodesStd() {
+		return false;
+	}
+
 	/** A differentiable loss of the decoded images. */
 	@FunctionalInterface
 	interface ImageLoss {

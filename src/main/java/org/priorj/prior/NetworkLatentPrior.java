@@ -216,6 +216,11 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 	}
 
 	@Override
+	public boolean decodesStd() {
+		return variance != null;
+	}
+
+	@Override
 	public java.util.Optional<float[]> decodeStd(final Latent z) {
 		if (variance == null) return java.util.Optional.empty();
 		checkLatent(z);

@@ -207,7 +207,7 @@ public final class Vble {
 				2), canvas.dim(3));
 		final double sigma = preset.noiseSigma().orElseGet(() -> TvWeight.noiseLevel(problem
 			.operator(), problem.data()));
-		final Result r = preset.solver().withSeed(seed).solve(new Composition(space.operator(), crop),
+		final Result r = preset.solver(prior.decodesStd()).withSeed(seed).solve(new Composition(space.operator(), crop),
 			space.data(), space.sigmaToPrior(sigma), padded, prior, canvas, progress);
 		final Result cropped = new Result(crop.apply(r.estimate()), crop.range(), r.history(), r
 			.historyLabel(), new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r
@@ -248,7 +248,7 @@ public final class Vble {
 		final float[] scaled = init.clone();
 		for (int i = 0; i < scaled.length; i++) scaled[i] *= (float) rateScale;
 		final Latents start = prior.encode(scaled, nchw);
-		if (imageNoise && prior.decodeStd(start.z()).isEmpty()) throw Checks.bad("variance_decoder",
+		if (imageNoise && !prior.decodesStd()) throw Checks.bad("variance_decoder",
 			"none in prior '" + prior.name() + "'", "a prior trained with a variance decoder " +
 				"(priorj train --kind cae-variance) for VBLE-xz, or VBLE-z without image noise");
 		final Parameters q = new Parameters(start, posterior, imageNoise ? nchw.size() : 0);

@@ -53,12 +53,13 @@ final class VarianceObjective implements TrainingObjective {
 			"the folder of the trained autoencoder whose variance decoder to train");
 		try {
 			mean = AutoencoderDescriptor.read(o.autoencoder);
+			meanWeights = PriorDescriptor.read(o.autoencoder).verifiedWeights();
 		}
-		catch (final IOException e) {
+		catch (final IOException | IllegalArgumentException e) {
 			throw Checks.bad("autoencoder", o.autoencoder + " (" + e.getMessage() + ")",
-				"a readable autoencoder prior folder");
+				"the folder of a trained autoencoder prior (kind " + AutoencoderDescriptor.KIND +
+					") with untouched weights");
 		}
-		meanWeights = PriorDescriptor.read(o.autoencoder).verifiedWeights();
 		Checks.require(o.patch % CompressiveAutoencoder.MULTIPLE == 0, "patch", "" + o.patch,
 			"a multiple of " + CompressiveAutoencoder.MULTIPLE + " for an autoencoder");
 		decoder = new VarianceDecoder(mean.width);

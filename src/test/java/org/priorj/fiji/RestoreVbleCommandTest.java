@@ -36,7 +36,8 @@ class RestoreVbleCommandTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		TinyAutoencoder.train(root.resolve("tiny-cae"), "tiny-cae", 2);
+		TinyAutoencoder.trainVariance(TinyAutoencoder.train(root.resolve("tiny-cae"), "tiny-cae", 2),
+			root.resolve("tiny-cae-xz"), "tiny-cae-xz", 2);
 		System.setProperty("priorj.models", root.toString());
 		context = new Context(CommandService.class, StatusService.class, PriorService.class);
 		commands = context.service(CommandService.class);
@@ -66,16 +67,34 @@ class RestoreVbleCommandTest {
 		assertEquals(64, std.getWidth());
 		assertEquals(5, samples.getStackSize());
 		final String info = (String) r.getProperty("Info");
-		for (final String s : new String[] { "priorj.method=vble iterations=3 ", "samples=5",
+		for (final String s : new String[] { "priorj.method=vble model=vble-z iterations=3 ", "samples=5",
 			"priorj.task=inpainting", "priorj.prior=tiny-cae", "autoencoder", "noise_sigma=" })
 			assertTrue(info.contains(s), s + " not in\n" + info);
 		assertTrue(((String) std.getProperty("Info")).startsWith("priorj.output=per-pixel standard " +
-			"deviation of the 5 VBLE posterior samples"));
+			"deviation of the 5 posterior samples (vble-z)"));
 		final float[] s = RestoreRedDiffCommandTest.px(std);
 		assertTrue(Arrays.stream(new double[] { s[0], s[2000] }).allMatch(v -> v > 0), "a spread");
 		assertEquals(0, Arrays.compare(before, RestoreRedDiffCommandTest.px(in)), "input modified");
 		assertNull(vble("input", in, "task", "denoising", "prior", "tiny-cae", "iterations", "2",
 			"posterior_samples", "2").getOutput("posterior"));
+	}
+
+	@Test
+	void vbleXzRunsWithAVarianceDecoderAndIsAutosChoiceThere() throws Exception {
+		final ImagePlus in = RestoreRedDiffCommandTest.camera("cam", 10, 20);
+		for (final String model : new String[] { "auto", "vble-xz" }) {
+			final CommandModule m = vble("input", in, "task", "deblurring", "prior", "tiny-cae-xz",
+				"model", model, "rate_scale", "0.8", "iterations", "3", "posterior_samples", "4");
+			final String info = (String) ((ImagePlus) m.getOutput("restored")).getProperty("Info");
+			for (final String s : new String[] { "model=vble-xz", "rate_scale=0.8" })
+				assertTrue(info.contains(s), s + " not in\n" + info);
+			assertTrue(((String) ((ImagePlus) m.getOutput("std")).getProperty("Info")).contains(
+				"(vble-xz)"));
+		}
+		final String z = (String) ((ImagePlus) vble("input", in, "task", "deblurring", "prior",
+			"tiny-cae-xz", "model", "vble-z", "iterations", "2", "posterior_samples", "2").getOutput(
+				"restored")).getProperty("Info");
+		assertTrue(z.contains("model=vble-z"), z);
 	}
 
 	private static void assertRefused(final String parameter, final Object... inputs) {
@@ -101,6 +120,10 @@ class RestoreVbleCommandTest {
 		assertRefused("init", with(base, "init", "magic"));
 		assertRefused("prior", with(base, "prior", "natural-gray"));
 		assertRefused("task", "input", in, "task", "ct", "prior", "tiny-cae");
+		assertRefused("variance_decoder", with(base, "model", "vble-xz"));
+		assertRefused("model", with(base, "model", "vble-x"));
+		assertRefused("rate_scale", with(base, "rate_scale", "0"));
+		assertRefused("rate_scale", with(base, "rate_scale", "1.5"));
 	}
 
 	private static Object[] with(final Object[] base, final Object... more) {

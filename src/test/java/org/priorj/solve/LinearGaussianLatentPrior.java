@@ -46,6 +46,11 @@ final class LinearGaussianLatentPrior implements LatentPrior {
 	}
 
 	@Override
+	public boolean decodesStd() {
+		return decoderStd != null;
+	}
+
+	@Override
 	public java.util.Optional<float[]> decodeStd(final Latent z) {
 		if (decoderStd == null) return java.util.Optional.empty();
 		final int n = z.shape().dim(0), p = w.getRowDimension();
