@@ -21,10 +21,10 @@ public final class Benchmarks {
 		final String what = rest.isEmpty() ? null : rest.get(0);
 		if (!"operators".equals(what) && !"classical".equals(what) && !"ct-views".equals(what) &&
 			!"priors".equals(what) && !"denoiser".equals(what) && !"red-diff".equals(what) &&
-			!"dds".equals(what) && !"autoencoder".equals(what))
+			!"dds".equals(what) && !"autoencoder".equals(what) && !"vble".equals(what))
 			throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
 				? "nothing" : "'" + what + "'") +
-				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds, autoencoder.");
+				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds, autoencoder, vble.");
 		final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 		if (what.equals("priors")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images" });
@@ -36,6 +36,30 @@ public final class Benchmarks {
 			final Map<String, String> o = Options.parse(more, new String[] { "images", "prior" });
 			new AutoencoderBench(new File(o.getOrDefault("images", "test-images")), o.getOrDefault(
 				"prior", "cae-natural-gray"), out).run();
+			return 0;
+		}
+		if (what.equals("vble")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "images", "prior", "set",
+				"tasks", "count", "lambda", "rate_scale", "model", "iterations", "red_diff_seeds" },
+				"no-baselines");
+			final VbleBench.Settings s = new VbleBench.Settings();
+			s.images = new File(o.getOrDefault("images", "test-images"));
+			s.prior = o.getOrDefault("prior", s.prior);
+			final String set = o.getOrDefault("set", "held-out");
+			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
+				"Parameter 'set': got '" + set + "'; allowed: held-out or training.");
+			s.training = set.equals("training");
+			s.baselines = !o.containsKey("no-baselines");
+			if (o.containsKey("tasks")) s.tasks = java.util.Arrays.stream(o.get("tasks").split(","))
+				.map(t -> org.priorj.physics.Task.parse("tasks", t.trim(), org.priorj.solve.TaskDefaults
+					.vbleTasks())).toList();
+			s.count = Options.integer(o, "count", 0);
+			s.iterations = Options.integer(o, "iterations", 0);
+			s.redDiffSeeds = Options.integer(o, "red_diff_seeds", 0);
+			if (o.containsKey("lambda")) s.lambda = Double.parseDouble(o.get("lambda"));
+			if (o.containsKey("rate_scale")) s.rateScale = Double.parseDouble(o.get("rate_scale"));
+			s.model = o.get("model");
+			new VbleBench(s, out).run();
 			return 0;
 		}
 		if (what.equals("ct-views")) {

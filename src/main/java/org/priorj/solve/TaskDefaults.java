@@ -63,7 +63,25 @@ public final class TaskDefaults {
 		Task.MRI, new DdsPreset(Task.MRI, 50, 1.0, 5, 1000, OptionalInt.of(100), Optional.of(
 			ClassicalMethod.ZERO_FILLED))));
 
+	/**
+	 * Split-conformal scales of the std maps ({@link org.priorj.metrics.StdCalibration}, 90 %
+	 * intervals), per method, task and prior, fitted on training photographs with
+	 * {@code priorj bench vble --set training}; keys "method/task/prior".
+	 */
+	private static final Map<String, Double> STD_SCALES = Map.of();
+
 	private TaskDefaults() {}
+
+	/**
+	 * The calibration scale of the std map of {@code method} (e.g. vble-xz) for {@code task} with
+	 * {@code prior}; empty where none was fitted (the std map is then the method's own).
+	 */
+	public static java.util.OptionalDouble stdScale(final String method, final Task task,
+		final String prior)
+	{
+		final Double c = STD_SCALES.get(method + "/" + task.label() + "/" + prior);
+		return c == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(c);
+	}
 
 	/** lr 0.02, 100 steps, linear weighting; start time 0: where the prior's range begins. */
 	private static RedDiffPreset redDiff(final Task task, final double lambda, final int startTime,

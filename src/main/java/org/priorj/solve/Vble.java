@@ -209,12 +209,17 @@ public final class Vble {
 			.operator(), problem.data()));
 		final Result r = preset.solver(prior.decodesStd()).withSeed(seed).solve(new Composition(space.operator(), crop),
 			space.data(), space.sigmaToPrior(sigma), padded, prior, canvas, progress);
+		final float[] std = crop.apply(r.std().orElseThrow());
+		final java.util.OptionalDouble scale = TaskDefaults.stdScale(r.parameters().get("model"),
+			problem.task(), prior.name());
+		for (int i = 0; i < std.length; i++) std[i] *= (float) scale.orElse(1);
 		final Result cropped = new Result(crop.apply(r.estimate()), crop.range(), r.history(), r
 			.historyLabel(), new Iterations.Outcome(r.iterations(), r.cancelled(), r.converged()), r
-				.method(), r.parameters()).withUncertainty(crop.apply(r.std().orElseThrow()), r.samples()
-					.stream().map(crop::apply).toList());
+				.method(), r.parameters()).withUncertainty(std, r.samples().stream().map(crop::apply)
+					.toList());
 		return space.back(cropped, Map.of("init", preset.initLabel(), "noise_sigma", Double.toString(
-			sigma)));
+			sigma), "std_scale", Double.toString(scale.orElse(1)), "std_calibration", scale.isPresent()
+				? "conformal-90-training" : "none"));
 	}
 
 	/**
