@@ -163,6 +163,17 @@ public final class Vble {
 		return c;
 	}
 
+	/** Whether this is VBLE-xz (image-space noise). */
+	boolean imageNoise() {
+		return imageNoise;
+	}
+
+	/** The settings a preset chooses, for tests and logs. */
+	String settings() {
+		return "lambda=" + lambda + " lr=" + lr + " iterations=" + iterations + " samples=" + samples +
+			" rate_scale=" + rateScale + " keep=" + keepSamples;
+	}
+
 	private Vble copy() {
 		final Vble c = new Vble();
 		c.iterations = iterations;
