@@ -80,8 +80,14 @@ public class RestoreRedDiffCommand extends RestoreCommand implements Command {
 		final Shape shape = problem.imageShape();
 		restored = Images.image(input.getShortTitle() + "-red-diff", run.runs.mean, shape,
 			run.record);
-		if (samples > 1) std = Images.image(input.getShortTitle() + "-red-diff-std", run.runs.sd,
-			shape, RunRecord.std("", "RED-Diff", run.runs, seed, run.record));
+		if (samples > 1) {
+			final java.util.OptionalDouble c = TaskDefaults.stdScale("red-diff", problem.task(), prior);
+			final float[] sd = run.runs.sd.clone();
+			for (int i = 0; i < sd.length; i++) sd[i] *= (float) c.orElse(1);
+			std = Images.image(input.getShortTitle() + "-red-diff-std", sd, shape, RunRecord.std(c
+				.isPresent() ? "(std_scale=" + c.getAsDouble() + ", calibrated on training images)" : "",
+				"RED-Diff", run.runs, seed, run.record));
+		}
 		if (show_loss) loss = lossPlot(run.runs.histories, run.runs.first.historyLabel());
 	}
 

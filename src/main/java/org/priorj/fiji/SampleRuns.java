@@ -65,7 +65,8 @@ final class SampleRuns {
 		for (int i = 0; i < mean.length; i++) {
 			final double m = sum[i] / done;
 			mean[i] = (float) m;
-			sd[i] = (float) Math.sqrt(Math.max(0, sum2[i] / done - m * m));
+			// the sample standard deviation (n - 1), as every sampler's std map in PriorJ
+			sd[i] = done < 2 ? 0 : (float) Math.sqrt(Math.max(0, (sum2[i] - done * m * m) / (done - 1)));
 		}
 		return new SampleRuns(mean, sd, first, done, cancelled, histories);
 	}

@@ -58,6 +58,16 @@ class VblePresetTest {
 	}
 
 	@Test
+	void calibrationScalesAreKeptPerMethodTaskAndPrior() {
+		for (final Task t : TaskDefaults.vbleTasks()) {
+			final double c = TaskDefaults.stdScale("vble-xz", t, "cae-natural-gray").orElseThrow();
+			assertTrue(c > 0.3 && c < 5, t + ": " + c);
+			assertTrue(TaskDefaults.stdScale("vble-z", t, "cae-natural-gray").isEmpty());
+			assertTrue(TaskDefaults.stdScale("vble-xz", t, "my-cae").isEmpty());
+		}
+	}
+
+	@Test
 	void modelsParseFromTheirLabelsAndBadOnesAreRefusedByName() {
 		for (final VblePreset.Model m : VblePreset.Model.values())
 			assertEquals(m, VblePreset.Model.parse(" " + m.label() + " "));

@@ -69,6 +69,8 @@ class VbleReconstructTest {
 		assertEquals("biharmonic_inpainting", r.parameters().get("init"));
 		assertEquals(cae.name(), r.parameters().get("prior"));
 		assertTrue(Double.parseDouble(r.parameters().get("noise_sigma")) > 0);
+		assertEquals("none", r.parameters().get("std_calibration"), "no scale for a test prior");
+		assertEquals("1.0", r.parameters().get("std_scale"));
 		assertArrayEquals(y0, y, "the data are not modified");
 	}
 
