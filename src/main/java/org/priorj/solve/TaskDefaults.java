@@ -67,14 +67,17 @@ public final class TaskDefaults {
 
 	/**
 	 * Split-conformal scales of the std maps ({@link org.priorj.metrics.StdCalibration}, 90 %
-	 * intervals), per method, task and prior, fitted on training photographs with
-	 * {@code priorj bench vble --set training}; keys "method/task/prior".
+	 * intervals), per method, task and prior, fitted on four training photographs with the presets
+	 * ({@code priorj bench vble --set training}, RED-Diff's spread over 8 seeds with
+	 * {@code --red_diff_seeds 8}); keys "method/task/prior".
 	 */
 	private static final Map<String, Double> STD_SCALES = Map.of(
 		"vble-xz/inpainting/cae-natural-gray", 0.9781,
 		"vble-xz/super_resolution/cae-natural-gray", 2.0708,
 		"vble-xz/deblurring/cae-natural-gray", 1.8758,
-		"vble-xz/denoising/cae-natural-gray", 0.7170);
+		"vble-xz/denoising/cae-natural-gray", 0.7170,
+		"red-diff/inpainting/natural-gray", 10.3735,
+		"red-diff/deblurring/natural-gray", 8.7024);
 
 	private TaskDefaults() {}
 
