@@ -40,7 +40,7 @@ public final class Benchmarks {
 		}
 		if (what.equals("vble")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images", "prior", "set",
-				"tasks", "count", "lambda", "rate_scale", "model", "iterations", "red_diff_seeds" },
+				"tasks", "count", "lambda", "rate_scale", "model", "iterations", "red_diff_seeds", "montage" },
 				"no-baselines");
 			final VbleBench.Settings s = new VbleBench.Settings();
 			s.images = new File(o.getOrDefault("images", "test-images"));
@@ -59,6 +59,7 @@ public final class Benchmarks {
 			if (o.containsKey("lambda")) s.lambda = Double.parseDouble(o.get("lambda"));
 			if (o.containsKey("rate_scale")) s.rateScale = Double.parseDouble(o.get("rate_scale"));
 			s.model = o.get("model");
+			if (o.containsKey("montage")) s.montage = new File(o.get("montage"));
 			new VbleBench(s, out).run();
 			return 0;
 		}

@@ -66,6 +66,7 @@ final class VbleBench {
 		int count = 0, iterations = 0, redDiffSeeds = 0;
 		double lambda = Double.NaN, rateScale = Double.NaN;
 		String model = null;
+		File montage = null;
 	}
 
 	private final Settings s;
@@ -81,7 +82,15 @@ final class VbleBench {
 		try {
 			final LatentPrior prior = registry.load(s.prior, LatentPrior.class);
 			final Denoiser red = s.redDiffSeeds > 0 ? registry.load("natural-gray") : null;
-			for (final Case c : CASES) if (s.tasks.contains(c.task)) task(c, prior, red);
+			final List<float[][]> rows = new ArrayList<>();
+			for (final Case c : CASES) if (s.tasks.contains(c.task)) rows.add(task(c, prior, red));
+			if (s.montage != null) {
+				org.priorj.cli.Montage.write(rows, SIZE, s.montage);
+				out.println();
+				out.println("Montage written to " + s.montage + " (a row per task, first image; columns: " +
+					"truth, measurement, VBLE estimate, std map, absolute error; the last two on one scale, " +
+					"white at the 99th percentile of the error).");
+			}
 		}
 		finally {
 			registry.releaseAll();
@@ -97,7 +106,8 @@ final class VbleBench {
 		return p;
 	}
 
-	private void task(final Case c, final LatentPrior prior, final Denoiser red) {
+	/** Returns the first image's montage row: truth, measurement, estimate, std, |error|. */
+	private float[][] task(final Case c, final LatentPrior prior, final Denoiser red) {
 		final String[] names = s.training ? TRAINING : RedDiffBench.IMAGES;
 		final int n = s.count > 0 ? Math.min(s.count, names.length) : names.length;
 		final List<float[]> truth = new ArrayList<>();
@@ -139,6 +149,7 @@ final class VbleBench {
 		out.println(rule);
 		final Figures v = new Figures(n), r = new Figures(n);
 		String model = "vble";
+		float[][] row0 = null;
 		final double[] best = new double[n];
 		Arrays.fill(best, Double.NEGATIVE_INFINITY);
 		for (final BaselineGrid g : grids) for (int i = 0; i < n; i++) best[i] = Math.max(best[i],
@@ -151,6 +162,7 @@ final class VbleBench {
 			final float[] raw = res.std().orElseThrow().clone();
 			for (int j = 0; j < raw.length; j++) raw[j] /= (float) applied;
 			model = res.parameters().get("model");
+			if (i == 0) row0 = montageRow(truth.get(0), ms.get(0), res);
 			v.add(i, truth.get(i), res.estimate(), raw, TaskDefaults.stdScale(model, c.task, s.prior),
 				(System.nanoTime() - t0) / 1e9);
 			if (red != null) redDiff(c, red, ms.get(i), names[i], truth.get(i), r, i);
@@ -175,6 +187,30 @@ final class VbleBench {
 			"images: %s %.4f", model, v.calibrationScale()));
 		if (red != null) out.println(String.format(Locale.ROOT, "Split-conformal std scale (90 %%) " +
 			"fitted on these images: red-diff (%d seeds) %.4f", s.redDiffSeeds, r.calibrationScale()));
+		return row0;
+	}
+
+	/** Truth, the measurement at the image's size, the estimate, std and |error| on one scale. */
+	private static float[][] montageRow(final float[] truth, final Measurement m, final Result r) {
+		final Shape ds = m.dataShape();
+		float[] shown = m.data();
+		if (ds.size() != SIZE * SIZE) {
+			final ij.process.FloatProcessor fp = new ij.process.FloatProcessor(ds.dim(1), ds.dim(0), m
+				.data().clone());
+			fp.setInterpolationMethod(ij.process.ImageProcessor.NONE);
+			shown = (float[]) fp.resize(SIZE, SIZE).getPixels();
+		}
+		final float[] e = r.estimate(), std = r.std().orElseThrow().clone();
+		final float[] error = new float[e.length];
+		for (int i = 0; i < e.length; i++) error[i] = Math.abs(truth[i] - e[i]);
+		final float[] sorted = error.clone();
+		Arrays.sort(sorted);
+		final float top = Math.max(1e-6f, sorted[(int) (0.99 * (sorted.length - 1))]);
+		for (int i = 0; i < e.length; i++) {
+			error[i] /= top;
+			std[i] /= top;
+		}
+		return new float[][] { truth, shown, e, std, error };
 	}
 
 	/** RED-Diff's preset run with seeds 0..K-1: the mean and the spread over seeds. */

@@ -59,7 +59,7 @@ public final class Main {
 		"                  cae-natural-gray) on the held-out photographs",
 		"                  bench vble [--set held-out|training] [--tasks T,..] [--count N]",
 		"                  [--lambda L] [--rate_scale R] [--model M] [--iterations N]",
-		"                  [--red_diff_seeds K] [--no-baselines] [--prior NAME]",
+		"                  [--red_diff_seeds K] [--no-baselines] [--prior NAME] [--montage F.png]",
 		"                  VBLE's PSNR against the classical baselines, coverage of its",
 		"                  credible intervals and std-error correlation (beside RED-Diff's",
 		"                  spread over K seeds); --set training tunes presets",
