@@ -66,7 +66,7 @@ public final class TaskDefaults {
 			ClassicalMethod.ZERO_FILLED))));
 
 	/**
-	 * Split-conformal scales of the std maps ({@link org.priorj.metrics.StdCalibration}, 90 %
+	 * Split-conformal scales of the std maps (the metrics layer's StdCalibration, 90 %
 	 * intervals), per method, task and prior, fitted on four training photographs with the presets
 	 * ({@code priorj bench vble --set training}, RED-Diff's spread over 8 seeds with
 	 * {@code --red_diff_seeds 8}); keys "method/task/prior".
