@@ -368,7 +368,7 @@ final class Demo {
 		sb.append("with PriorJ's classical methods and its shipped priors. Each measurement file (`*.tif` here) carries its ");
 		sb.append("operator in its Info, so Reconstruct needs no other parameter. PSNR and SSIM use ");
 		sb.append("the ground truth's range; the `fbp`, `bicubic` and `zero_filled` rows are what the data alone ");
-		sb.append("give. Regularisation weights and the presets of RED-Diff and DDS were chosen on training images, ");
+		sb.append("give. Regularisation weights and the presets of RED-Diff, DDS and VBLE were chosen on training images, ");
 		sb.append("not these.\n\n");
 		sb.append("| task | image | operator | method | PSNR dB | SSIM | seconds |\n");
 		sb.append("|---|---|---|---|---|---|---|\n");
