@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.priorj.base.Progress;
 import org.priorj.base.Shape;
 import org.priorj.cli.TestImages;
+import org.priorj.metrics.Correlation;
 import org.priorj.metrics.Coverage;
 import org.priorj.metrics.Psnr;
 import org.priorj.metrics.StdCalibration;
@@ -271,7 +272,7 @@ final class VbleBench {
 			}
 			final float[] error = new float[truth.length];
 			for (int j = 0; j < error.length; j++) error[j] = Math.abs(truth[j] - mean[j]);
-			correlation[i] = pearson(std, error);
+			correlation[i] = Correlation.pearson(std, error);
 			truths.add(truth);
 			means.add(mean);
 			stds.add(std);
@@ -312,22 +313,5 @@ final class VbleBench {
 		private static double avg(final double[] v) {
 			return Arrays.stream(v).average().orElse(0);
 		}
-	}
-
-	static double pearson(final float[] a, final float[] b) {
-		double ma = 0, mb = 0;
-		for (int i = 0; i < a.length; i++) {
-			ma += a[i];
-			mb += b[i];
-		}
-		ma /= a.length;
-		mb /= b.length;
-		double sab = 0, saa = 0, sbb = 0;
-		for (int i = 0; i < a.length; i++) {
-			sab += (a[i] - ma) * (b[i] - mb);
-			saa += (a[i] - ma) * (a[i] - ma);
-			sbb += (b[i] - mb) * (b[i] - mb);
-		}
-		return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
 	}
 }

@@ -73,16 +73,11 @@ final class AutoencoderObjective implements TrainingObjective {
 
 	@Override
 	public NDArray loss(final Trainer trainer, final NDManager sub, final Random random) {
-		final int hw = o.patch * o.patch;
-		final float[] patch = new float[hw], batch = new float[o.batch * hw];
-		for (int b = 0; b < o.batch; b++) {
-			sampler.cleanPatch(random, patch);
-			System.arraycopy(patch, 0, batch, b * hw, hw);
-		}
+		final float[] batch = sampler.cleanBatch(random, o.batch);
 		final NDArray x = sub.create(batch, inputShape());
 		final NDList out = trainer.forward(new NDList(x));
 		final NDArray rate = CompressiveAutoencoder.bits(out.get(1)).add(CompressiveAutoencoder.bits(
-			out.get(2))).div((float) o.batch * hw);
+			out.get(2))).div((float) o.batch * o.patch * o.patch);
 		final NDArray mse = out.get(0).sub(x).square().mean();
 		bpp = rate.getFloat();
 		psnr = -10 * Math.log10(Math.max(mse.getFloat(), 1e-12));

@@ -71,6 +71,17 @@ public final class PatchSampler {
 		return new Batch(input, target);
 	}
 
+	/** {@code count} clean patches one after another (N, 1, patch, patch), as a batch of the autoencoders. */
+	float[] cleanBatch(final Random random, final int count) {
+		final int hw = patch * patch;
+		final float[] one = new float[hw], batch = new float[count * hw];
+		for (int b = 0; b < count; b++) {
+			cleanPatch(random, one);
+			System.arraycopy(one, 0, batch, b * hw, hw);
+		}
+		return batch;
+	}
+
 	/** One clean patch (scale, position and orientation drawn from {@code random}) into {@code clean}. */
 	void cleanPatch(final Random random, final float[] clean) {
 		final TrainingImage img = pick(random);

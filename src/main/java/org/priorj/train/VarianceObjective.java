@@ -108,12 +108,7 @@ final class VarianceObjective implements TrainingObjective {
 	@Override
 	public NDArray loss(final Trainer trainer, final NDManager sub, final Random random) {
 		if (cae == null) loadFrozen(trainer.getManager());
-		final int hw = o.patch * o.patch;
-		final float[] patch = new float[hw], batch = new float[o.batch * hw];
-		for (int b = 0; b < o.batch; b++) {
-			sampler.cleanPatch(random, patch);
-			System.arraycopy(patch, 0, batch, b * hw, hw);
-		}
+		final float[] batch = sampler.cleanBatch(random, o.batch);
 		final NDArray x = sub.create(batch, new Shape(o.batch, 1, o.patch, o.patch));
 		final NDArray zc = cae.analyse(frozen, x, false);
 		final NDArray z = zc.add(sub.randomUniform(-0.5f, 0.5f, zc.getShape(), zc.getDataType(), zc

@@ -141,19 +141,7 @@ public class EllipsePhantomTest {
 
 	/** Pearson correlation, shared by the image tests. */
 	public static double correlation(final float[] a, final float[] b) {
-		double ma = 0, mb = 0;
-		for (int i = 0; i < a.length; i++) {
-			ma += a[i];
-			mb += b[i];
-		}
-		ma /= a.length;
-		mb /= b.length;
-		double sab = 0, saa = 0, sbb = 0;
-		for (int i = 0; i < a.length; i++) {
-			sab += (a[i] - ma) * (b[i] - mb);
-			saa += (a[i] - ma) * (a[i] - ma);
-			sbb += (b[i] - mb) * (b[i] - mb);
-		}
-		return sab / Math.sqrt(saa * sbb);
+		return org.priorj.metrics.Correlation.pearson(a, b);
 	}
+
 }
