@@ -148,7 +148,7 @@ final class VbleBench {
 		}
 		out.println(head);
 		out.println(rule);
-		final Figures v = new Figures(n), r = new Figures(n);
+		final Figures v = new Figures(n, true), r = new Figures(n, false);
 		String model = "vble";
 		float[][] row0 = null;
 		final double[] best = new double[n];
@@ -170,7 +170,7 @@ final class VbleBench {
 			final StringBuilder row = new StringBuilder("| " + names[i] + " |");
 			for (final BaselineGrid g : grids) row.append(String.format(Locale.ROOT, " %.2f |", g.best[i]));
 			row.append(v.row(i, grids.isEmpty() ? Double.NaN : best[i]));
-			if (red != null) row.append(r.row(i, Double.NaN).replaceFirst(" \\| [^|]* \\|", " |"));
+			if (red != null) row.append(r.row(i, Double.NaN));
 			out.println(row);
 			out.flush();
 		}
@@ -181,7 +181,7 @@ final class VbleBench {
 		for (final BaselineGrid g : grids) bestMean = Math.max(bestMean, Arrays.stream(g.best)
 			.average().orElse(0));
 		mean.append(v.meanRow(grids.isEmpty() ? Double.NaN : bestMean));
-		if (red != null) mean.append(r.meanRow(Double.NaN).replaceFirst(" \\| [^|]* \\|", " |"));
+		if (red != null) mean.append(r.meanRow(Double.NaN));
 		out.println(mean);
 		out.println();
 		out.println(String.format(Locale.ROOT, "Split-conformal std scale (90 %%) fitted on these " +
@@ -250,7 +250,11 @@ final class VbleBench {
 		final List<float[]> truths = new ArrayList<>(), means = new ArrayList<>(), stds =
 			new ArrayList<>();
 
-		Figures(final int n) {
+		/** Whether rows have a gain-over-the-baseline column. */
+		private final boolean gain;
+
+		Figures(final int n, final boolean gain) {
+			this.gain = gain;
 			psnr = new double[n];
 			seconds = new double[n];
 			correlation = new double[n];
@@ -297,11 +301,12 @@ final class VbleBench {
 			return m;
 		}
 
-		private static String format(final double psnr, final double baseline, final double[] cov,
+		private String format(final double psnr, final double baseline, final double[] cov,
 			final double[] cal, final double corr, final double secs)
 		{
-			return String.format(Locale.ROOT, " %.2f | %s | %s | %s | %.2f | %.1f |", psnr, Double.isNaN(
-				baseline) ? "–" : String.format(Locale.ROOT, "%+.2f", psnr - baseline), percents(cov),
+			final String g = !gain ? "" : Double.isNaN(baseline) ? " – |" : String.format(Locale.ROOT,
+				" %+.2f |", psnr - baseline);
+			return String.format(Locale.ROOT, " %.2f |%s %s | %s | %.2f | %.1f |", psnr, g, percents(cov),
 				percents(cal), corr, secs);
 		}
 
