@@ -132,20 +132,9 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 				final NDArray z = cae.analyse(store, TensorConverter.nchw(sub, x, nchw.dim(0), 1, nchw.dim(
 					2), nchw.dim(3)), false);
 				final NDArray h = cae.hyperAnalyse(store, z, false);
-				return Latents.of(latent(z), latent(h));
+				return Latents.of(LatentTensors.latent(z, "latent"), LatentTensors.latent(h, "hyper-latent"));
 			}
 		}
-	}
-
-	private static Latent latent(final NDArray a) {
-		final long[] s = a.getShape().getShape();
-		return new Latent(TensorConverter.toFloatArray(a), Shape.of((int) s[0], (int) s[1], (int) s[2],
-			(int) s[3]));
-	}
-
-	private static NDArray tensor(final NDManager m, final Latent l) {
-		final Shape s = l.shape();
-		return TensorConverter.nchw(m, l.values(), s.dim(0), s.dim(1), s.dim(2), s.dim(3));
 	}
 
 	private void checkLatent(final Latent z) {
@@ -168,7 +157,7 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 		checkLatent(z);
 		synchronized (lock) {
 			try (NDManager sub = manager.newSubManager()) {
-				return TensorConverter.toFloatArray(cae.synthesise(store, tensor(sub, z), false));
+				return TensorConverter.toFloatArray(cae.synthesise(store, LatentTensors.tensor(sub, z), false));
 			}
 		}
 	}
@@ -179,7 +168,7 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 		final Latent hl = hyperOf(latents);
 		synchronized (lock) {
 			try (NDManager sub = manager.newSubManager()) {
-				final NDArray z = tensor(sub, latents.z()), h = tensor(sub, hl);
+				final NDArray z = LatentTensors.tensor(sub, latents.z()), h = LatentTensors.tensor(sub, hl);
 				return CompressiveAutoencoder.bits(cae.latentLikelihood(store, z, h, false)).add(
 					CompressiveAutoencoder.bits(cae.hyperLikelihood(store, h, false))).getFloat();
 			}
@@ -196,7 +185,7 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 			try (NDManager sub = manager.newSubManager();
 				GradientCollector gc = manager.getEngine().newGradientCollector())
 			{
-				final NDArray z = tensor(sub, latents.z()), h = tensor(sub, hl);
+				final NDArray z = LatentTensors.tensor(sub, latents.z()), h = LatentTensors.tensor(sub, hl);
 				z.setRequiresGradient(true);
 				h.setRequiresGradient(true);
 				final NDArray x = cae.synthesise(store, z, false);
@@ -226,8 +215,8 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 		checkLatent(z);
 		synchronized (lock) {
 			try (NDManager sub = manager.newSubManager()) {
-				return java.util.Optional.of(TensorConverter.toFloatArray(variance.std(store, tensor(sub,
-					z), false)));
+				return java.util.Optional.of(TensorConverter.toFloatArray(variance.std(store, LatentTensors
+					.tensor(sub, z), false)));
 			}
 		}
 	}

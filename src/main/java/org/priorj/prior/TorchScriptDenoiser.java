@@ -1,16 +1,12 @@
 package org.priorj.prior;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 
 import org.priorj.base.Checks;
 
@@ -46,22 +42,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	public static TorchScriptDenoiser load(final PriorDescriptor d, final PriorDevice device) {
 		Checks.require(d.kind().equals("torchscript"), "kind", "'" + d.kind() + "'", "torchscript");
 		final Path weights = d.verifiedWeights();
-		final String file = weights.getFileName().toString();
-		Checks.require(file.endsWith(".pt"), "weights", "'" + file + "'",
-			"a TorchScript file ending in .pt");
-		final Model model = Model.newInstance(d.name(), device.device(), "PyTorch");
-		try {
-			// trainable parameters: a default load runs under inference mode, where no input
-			// gradient can be taken (BASELINES.md §3); the parameters themselves stay frozen
-			model.load(weights.getParent(), file.substring(0, file.length() - 3), java.util.Map.of(
-				"trainParam", "true"));
-			model.getBlock().freezeParameters(true);
-		}
-		catch (final IOException | MalformedModelException | RuntimeException e) {
-			model.close();
-			throw Checks.bad("weights", "'" + weights + "' is not a TorchScript file PyTorch " +
-				"can load (" + e.getMessage() + ")", "a file saved with torch.jit.save");
-		}
+		final Model model = TorchScriptModules.load(d.name(), weights, device, "weights");
 		return new TorchScriptDenoiser(d, model);
 	}
 
@@ -121,8 +102,7 @@ public final class TorchScriptDenoiser implements DifferentiableDenoiser, AutoCl
 	private NDArray forward(final NDManager m, final NDArray a, final NDArray b,
 		final boolean training)
 	{
-		return model.getBlock().forward(new ParameterStore(m, false), new NDList(a, b), training)
-			.singletonOrThrow();
+		return TorchScriptModules.forward(model, m, training, a, b).singletonOrThrow();
 	}
 
 	@Override

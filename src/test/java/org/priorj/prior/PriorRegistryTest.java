@@ -223,7 +223,8 @@ class PriorRegistryTest {
 
 	@Test
 	void priorKindsArePluginsFoundByTheirAnnotationAndPriorsAreAskedForByType() throws Exception {
-		assertEquals(List.of("analytic", "autoencoder", "network", "torchscript"), List.copyOf(PriorRegistries.kinds()
+		assertEquals(List.of("analytic", "autoencoder", "network", "torchscript",
+			"torchscript-autoencoder"), List.copyOf(PriorRegistries.kinds()
 			.keySet()));
 		analytic("iid", "{\"model\": \"gaussian\", \"mean\": 0.4, \"std\": 0.2}");
 		final PriorRegistry r = registry();
@@ -244,7 +245,8 @@ class PriorRegistryTest {
 		final ClassLoader own = t.getContextClassLoader();
 		t.setContextClassLoader(ClassLoader.getPlatformClassLoader());
 		try {
-			assertEquals(List.of("analytic", "autoencoder", "network", "torchscript"), List.copyOf(PriorRegistries
+			assertEquals(List.of("analytic", "autoencoder", "network", "torchscript",
+			"torchscript-autoencoder"), List.copyOf(PriorRegistries
 				.kinds().keySet()));
 		}
 		finally {
