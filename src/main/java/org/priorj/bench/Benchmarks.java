@@ -40,7 +40,8 @@ public final class Benchmarks {
 		}
 		if (what.equals("vble")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images", "prior", "set",
-				"tasks", "count", "lambda", "rate_scale", "model", "iterations", "red_diff_seeds", "montage" },
+				"tasks", "count", "lambda", "rate_scale", "model", "iterations", "samples", "red_diff_seeds",
+				"montage" },
 				"no-baselines");
 			final VbleBench.Settings s = new VbleBench.Settings();
 			s.images = new File(o.getOrDefault("images", "test-images"));
@@ -55,6 +56,7 @@ public final class Benchmarks {
 					.vbleTasks())).toList();
 			s.count = Options.integer(o, "count", 0);
 			s.iterations = Options.integer(o, "iterations", 0);
+			s.samples = Options.integer(o, "samples", 0);
 			s.redDiffSeeds = Options.integer(o, "red_diff_seeds", 0);
 			if (o.containsKey("lambda")) s.lambda = Double.parseDouble(o.get("lambda"));
 			if (o.containsKey("rate_scale")) s.rateScale = Double.parseDouble(o.get("rate_scale"));

@@ -38,7 +38,7 @@ import org.priorj.solve.VblePreset;
  * inside) and the correlation of the std with the absolute error. Beside it, optionally, the
  * spread of RED-Diff's estimates over K seeds measured the same way. The held-out set is the
  * RED-Diff benchmark's; the training set ({@code --set training}) is where presets are tuned, with
- * overrides of the preset's lambda, rate scale, model and iterations.
+ * overrides of the preset's lambda, rate scale, model, iterations and samples.
  */
 final class VbleBench {
 
@@ -64,7 +64,7 @@ final class VbleBench {
 		String prior = "cae-natural-gray";
 		boolean training = false, baselines = true;
 		List<Task> tasks = CASES.stream().map(Case::task).toList();
-		int count = 0, iterations = 0, redDiffSeeds = 0;
+		int count = 0, iterations = 0, samples = 0, redDiffSeeds = 0;
 		double lambda = Double.NaN, rateScale = Double.NaN;
 		String model = null;
 		File montage = null;
@@ -103,6 +103,7 @@ final class VbleBench {
 		if (!Double.isNaN(s.lambda)) p = p.withLambda(s.lambda);
 		if (!Double.isNaN(s.rateScale)) p = p.withRateScale(s.rateScale);
 		if (s.iterations > 0) p = p.withIterations(s.iterations);
+		if (s.samples > 0) p = p.withSamples(s.samples);
 		if (s.model != null) p = p.withModel(VblePreset.Model.parse(s.model));
 		return p;
 	}

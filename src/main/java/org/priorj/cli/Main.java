@@ -58,7 +58,7 @@ public final class Main {
 		"                  rate (bpp) and PSNR of a compressive-autoencoder prior (default",
 		"                  cae-natural-gray) on the held-out photographs",
 		"                  bench vble [--set held-out|training] [--tasks T,..] [--count N]",
-		"                  [--lambda L] [--rate_scale R] [--model M] [--iterations N]",
+		"                  [--lambda L] [--rate_scale R] [--model M] [--iterations N] [--samples N]",
 		"                  [--red_diff_seeds K] [--no-baselines] [--prior NAME] [--montage F.png]",
 		"                  VBLE's PSNR against the classical baselines, coverage of its",
 		"                  credible intervals and std-error correlation (beside RED-Diff's",

@@ -61,8 +61,7 @@ class VbleTorchScriptTest {
 		final float[] init = { 0.3f, 0.4f, 0.5f, 0.45f, 0.35f, 0.6f };
 		final Vble vble = new Vble().withImageNoise(true).withLambda(0.7).withIterations(60)
 			.withSamples(50).withSeed(5);
-		final LinearOperator a = new MaskOperator(1, 6, new boolean[] { true, false, true, true, false,
-			true });
+		final LinearOperator a = new MaskOperator(1, 6, new float[] { 1, 0, 1, 1, 0, 1 });
 		final float[] ya = a.apply(y);
 		final Result java = vble.solve(a, ya, 0.05, init, javaOracle(), image, Progress.NONE);
 		final Result torch = vble.solve(a, ya, 0.05, init, registry.load("linear-gaussian",
