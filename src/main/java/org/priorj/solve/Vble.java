@@ -364,12 +364,14 @@ public final class Vble {
 			final Latent z = new Latent(batch, Shape.of(b * n, zs.dim(1), zs.dim(2), zs.dim(3)));
 			final float[] x = prior.decode(z);
 			final int image = x.length / b;
+			requireFinite(x, "decoded posterior samples");
 			if (imageNoise) {
 				final float[] std = prior.decodeStd(z).orElseThrow();
 				for (int i = 0; i < x.length; i++)
 					x[i] += (float) (q.imageWidth(i % image) * std[i] * GaussianNoise.gaussian(
 						fit.noiseStream));
 			}
+			if (imageNoise) requireFinite(x, "posterior samples with image-space noise");
 			if (rateScale != 1) for (int i = 0; i < x.length; i++) x[i] /= (float) rateScale;
 			if (mean == null) {
 				mean = new double[image];
@@ -403,6 +405,16 @@ public final class Vble {
 		p.put("seed", Long.toString(seed));
 		return new Result(estimate, domain, fit.history.stream().mapToDouble(Double::doubleValue)
 			.toArray(), "loss per pixel", fit.outcome, "vble", p).withUncertainty(std, kept);
+	}
+
+	/**
+	 * A fit that diverged (or a prior that returns NaN) must not hand the user a NaN image as its
+	 * estimate: refused, naming what a user can change.
+	 */
+	private void requireFinite(final float[] x, final String what) {
+		for (int i = 0; i < x.length; i++) if (!Float.isFinite(x[i])) throw new IllegalStateException(
+			"VBLE's " + what + " hold a non-finite value (" + x[i] + " at index " + i + "): the fit " +
+				"diverged (learning_rate " + lr + ", lambda " + lambda + "); try a smaller learning_rate");
 	}
 
 	private static float[] clipped(final float[] x, final double lo, final double hi) {

@@ -270,6 +270,17 @@ class VbleTest {
 	}
 
 	@Test
+	void aDecoderThatGivesNaNIsReportedNotReturnedAsTheEstimate() {
+		final Shape image = Shape.of(1, 1, 1, 2);
+		final LinearGaussianLatentPrior broken = new LinearGaussianLatentPrior(MatrixUtils
+			.createRealIdentityMatrix(2), new double[] { 0.5, Double.NaN });
+		final String m = assertThrows(IllegalStateException.class, () -> new Vble().withIterations(2)
+			.withSamples(3).solve(new Identity(image), new float[] { 0.4f, 0.6f }, 0.1, new float[] {
+				0.4f, 0.6f }, broken, image, Progress.NONE)).getMessage();
+		assertTrue(m.contains("non-finite") && m.contains("learning_rate"), m);
+	}
+
+	@Test
 	void aCancelledRunStillSamplesThePosteriorItHas() {
 		final Shape image = Shape.of(1, 1, 1, 4);
 		final int[] steps = new int[1];
