@@ -34,6 +34,7 @@ tests exercise it with the small model below, not with CompressAI itself.
     /usr/bin/python3 scripts/export_cae_torchscript.py src/test/resources/torchscript-cae
 
 writes the test fixtures: "tiny-cae" (a small mean-scale hyperprior CAE with random weights, seed 0,
+with a GDN whose beta is bounded by a CompressAI-style LowerBound, so the export's patch is used,
 and expected.json: what PyTorch computes for a fixed image, for the Java side to match) and
 "linear-gaussian" (VBLE's closed-form oracle, decoder W z + c with a N(0, I) latent prior, the
 same W and c as the Java oracle of the solver tests).
@@ -43,6 +44,7 @@ import json
 import math
 import os
 import sys
+import types
 
 import torch
 from torch import nn
@@ -56,10 +58,26 @@ def _sha256(path):
     return h.hexdigest()
 
 
+def _max_with_bound(self, x):
+    return torch.max(x, self.bound)
+
+
+def traceable_lower_bounds(module):
+    """Gives every LowerBound module (CompressAI's, in GDN and the entropy models) a plain
+    torch.max forward: their custom autograd function is a Python call that torch.jit.trace cannot
+    save. The values are the same; only the gradient below the bound, used in training, differs."""
+    for m in module.modules():
+        if type(m).__name__ == "LowerBound" and hasattr(m, "bound"):
+            m.forward = types.MethodType(_max_with_bound, m)
+
+
 def export(modules, out, name, example, multiple, value_range=(0.0, 1.0), training_data="unknown",
            licence="unknown"):
     """Traces (analysis, synthesis, rate, variance or None) on `example` and writes the folder."""
     analysis, synthesis, rate, variance = modules
+    for module in modules:
+        if module is not None:
+            traceable_lower_bounds(module)
     os.makedirs(out, exist_ok=True)
     files = {}
     with torch.no_grad():
@@ -165,13 +183,50 @@ class _LogisticBottleneck(nn.Module):
         return upper - lower, lower, upper
 
 
+class _LowerBoundFunction(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, bound):
+        ctx.save_for_backward(x, bound)
+        return torch.max(x, bound)
+
+    @staticmethod
+    def backward(ctx, g):
+        x, bound = ctx.saved_tensors
+        return ((x >= bound) | (g < 0)).type(g.dtype) * g, None
+
+
+class LowerBound(nn.Module):
+    """As CompressAI's: max(x, bound) with a custom gradient, which tracing cannot record."""
+
+    def __init__(self, bound):
+        super().__init__()
+        self.register_buffer("bound", torch.tensor([float(bound)]))
+
+    def forward(self, x):
+        return _LowerBoundFunction.apply(x, self.bound)
+
+
+class _Gdn(nn.Module):
+    """Generalized divisive normalization with CompressAI's bounded beta."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.beta = nn.Parameter(torch.ones(channels))
+        self.gamma = nn.Parameter(0.1 * torch.eye(channels).view(channels, channels, 1, 1))
+        self.beta_bound = LowerBound(1e-6)
+
+    def forward(self, x):
+        norm = nn.functional.conv2d(x * x, torch.abs(self.gamma), self.beta_bound(self.beta))
+        return x * torch.rsqrt(norm)
+
+
 class TinyMeanScaleCae(nn.Module):
     """A small mean-scale hyperprior CAE (sides multiples of 8): z has 4 channels at 1/4 scale, h 4
     channels at 1/8, and a variance decoder."""
 
     def __init__(self):
         super().__init__()
-        self.g_a = nn.Sequential(nn.Conv2d(1, 8, 5, 2, 2), nn.Softplus(), nn.Conv2d(8, 4, 5, 2, 2))
+        self.g_a = nn.Sequential(nn.Conv2d(1, 8, 5, 2, 2), _Gdn(8), nn.Conv2d(8, 4, 5, 2, 2))
         self.g_s = nn.Sequential(nn.Upsample(scale_factor=2.0), nn.Conv2d(4, 8, 3, 1, 1),
                                  nn.Softplus(), nn.Upsample(scale_factor=2.0),
                                  nn.Conv2d(8, 1, 3, 1, 1))
