@@ -37,7 +37,8 @@ writes the test fixtures: "tiny-cae" (a small mean-scale hyperprior CAE with ran
 with a GDN whose beta is bounded by a CompressAI-style LowerBound, so the export's patch is used,
 and expected.json: what PyTorch computes for a fixed image, for the Java side to match) and
 "linear-gaussian" (VBLE's closed-form oracle, decoder W z + c with a N(0, I) latent prior, the
-same W and c as the Java oracle of the solver tests).
+same W and c as the Java oracle of the solver tests), and "linear-gaussian-z", the same without
+hyper-latent and variance decoder.
 """
 import hashlib
 import json
@@ -271,6 +272,16 @@ class _LinearSynthesis(nn.Module):
         return x.reshape(z.shape[0], 1, 1, -1)
 
 
+class _LinearAnalysisZ(_LinearAnalysis):
+    def forward(self, x):
+        return ((x.reshape(x.shape[0], -1) - self.c) @ self.w).reshape(x.shape[0], -1, 1, 1)
+
+
+class _GaussianDensityRateZ(nn.Module):
+    def forward(self, z):
+        return (z * z).sum() / (2 * math.log(2))
+
+
 class _GaussianDensityRate(nn.Module):
     def forward(self, z, h):
         return ((z * z).sum() + (h * h).sum()) / (2 * math.log(2))
@@ -324,7 +335,12 @@ def write_fixtures(out):
             _ConstantStd(LINEAR_GAUSSIAN_STD)), os.path.join(out, "linear-gaussian"),
            "linear-gaussian", torch.rand(2, 1, 1, 6), 1,
            training_data="none: VBLE's closed-form oracle", licence="CC0-1.0")
-    print("wrote", tiny, "and", os.path.join(out, "linear-gaussian"), "with torch", torch.__version__)
+    export((_LinearAnalysisZ(w, LINEAR_GAUSSIAN_C, LINEAR_GAUSSIAN_HYPER_OFFSET),
+            _LinearSynthesis(w, LINEAR_GAUSSIAN_C), _GaussianDensityRateZ(), None),
+           os.path.join(out, "linear-gaussian-z"), "linear-gaussian-z", torch.rand(2, 1, 1, 6), 1,
+           training_data="none: VBLE's closed-form oracle without hyper-latent or variance decoder",
+           licence="CC0-1.0")
+    print("wrote", tiny, "and the linear-Gaussian oracles in", out, "with torch", torch.__version__)
 
 
 if __name__ == "__main__":

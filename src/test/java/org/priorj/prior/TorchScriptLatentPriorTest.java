@@ -165,6 +165,20 @@ class TorchScriptLatentPriorTest {
 		});
 		assertRefuses("modules.analysis", () -> registry(root).load("copy"));
 		registry.releaseAll();
+		edit(dir, modules, d -> d.getAsJsonObject("modules").add("rate", modules.getAsJsonObject(
+			"synthesis").deepCopy()));
+		final LatentPrior imageAsRate = registry(root).load("copy", LatentPrior.class);
+		final Latents l = imageAsRate.encode(testImage(), Shape.of(1, 1, 16, 16));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+			imageAsRate.rate(Latents.of(l.z())));
+		assertTrue(e.getMessage().contains("Parameter 'modules.rate'") && e.getMessage().contains(
+			"one number"), e.getMessage());
+		registry.releaseAll();
+		Files.copy(dir.resolve("rate.pt"), dir.resolve("rate.bin"));
+		edit(dir, modules, d -> d.getAsJsonObject("modules").getAsJsonObject("rate").addProperty(
+			"file", "rate.bin"));
+		assertRefuses("modules.rate", () -> registry(root).load("copy"));
+		registry.releaseAll();
 		edit(dir, modules, d -> d.remove("modules"));
 		assertRefuses("modules", () -> registry(root).load("copy"));
 		registry.releaseAll();
@@ -173,6 +187,11 @@ class TorchScriptLatentPriorTest {
 				"../tiny-cae/variance.pt");
 		});
 		assertRefuses("modules.variance", () -> registry(root).load("copy"));
+		registry.releaseAll();
+		edit(dir, modules, d -> d.add("value_range", JsonParser.parseString("[-1, 1]")));
+		final LatentPrior wide = registry(root).load("copy", LatentPrior.class);
+		assertEquals(-1.0, wide.low());
+		assertEquals(1.0, wide.high());
 	}
 
 	@Test
@@ -180,8 +199,13 @@ class TorchScriptLatentPriorTest {
 		final PriorRegistry r = registry(FIXTURES);
 		final LatentPrior cae = r.load("tiny-cae", LatentPrior.class);
 		assertRefuses("x", () -> cae.encode(new float[12 * 16], Shape.of(1, 1, 12, 16)));
-		assertRefuses("modules.synthesis", () -> cae.decode(new Latent(new float[3 * 16], Shape.of(1,
-			3, 4, 4))));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cae
+			.decode(new Latent(new float[3 * 16], Shape.of(1, 3, 4, 4))));
+		assertTrue(e.getMessage().startsWith("Parameter 'modules.synthesis': a module that fails on " +
+			"inputs of shape (1, 3, 4, 4) (The following operation failed") && e.getMessage().contains(
+				" … "), e.getMessage());
+		assertRefuses("kind", () -> TorchScriptLatentPrior.load(PriorDescriptor.read(Path.of(
+			"models/natural-gray")), PriorDevice.resolve("cpu")));
 		assertRefuses("prior", () -> r.load("tiny-cae", Denoiser.class));
 	}
 
@@ -203,6 +227,39 @@ class TorchScriptLatentPriorTest {
 		assertEquals(bits, lg.rate(l), 1e-5);
 		final float[] std = lg.decodeStd(l.z()).orElseThrow();
 		assertArrayEquals(new float[] { 0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f }, std, 1e-7f);
+	}
+
+	@Test
+	void withoutHyperLatentOrVarianceDecoderOnlyZIsEncodedAndDifferentiated() {
+		final LatentPrior lg = registry(FIXTURES).load("linear-gaussian-z", LatentPrior.class);
+		assertTrue(!lg.decodesStd() && lg.decodeStd(new Latent(new float[4], Shape.of(1, 4, 1, 1)))
+			.isEmpty(), "no variance decoder");
+		final double[][] w = linearGaussianW();
+		final float[] x = { 0.9f, 0.1f, 0.5f, 0.3f, 0.7f, 0.2f };
+		final double[] c = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 };
+		final Latents l = lg.encode(x, Shape.of(1, 1, 1, 6));
+		assertTrue(l.hyper().isEmpty());
+		final float[] g = new float[6];
+		final LatentPrior.Evaluation e = lg.evaluate(l, (image, grad) -> {
+			System.arraycopy(image, 0, g, 0, 6);
+			java.util.Arrays.fill(grad, 1f);
+			return 0;
+		}, 2);
+		assertTrue(e.gradient().hyper().isEmpty());
+		for (int j = 0; j < 4; j++) {
+			double col = 0;
+			for (int i = 0; i < 6; i++) col += w[i][j];
+			// d/dz_j of sum(W z + c) + 2 z^2 / (2 ln 2) = sum_i W_ij + 2 z_j / ln 2
+			assertEquals(col + 2 * l.z().values()[j] / Math.log(2), e.gradient().z().values()[j], 1e-5);
+		}
+		for (int i = 0; i < 6; i++) {
+			double d = c[i];
+			for (int j = 0; j < 4; j++) d += w[i][j] * l.z().values()[j];
+			assertEquals(d, g[i], 1e-5, "the decoded image W z + c at " + i);
+		}
+		assertEquals(0.0, lg.low());
+		assertEquals(1.0, lg.high());
+		assertEquals(1, lg.multiple());
 	}
 
 	/** W of the linear–Gaussian export: (i + 1)(j + 2) mod 7 / 7 - 0.4, as the script builds it. */
