@@ -367,9 +367,9 @@ public final class Vble {
 			requireFinite(x, "decoded posterior samples");
 			if (imageNoise) {
 				final float[] std = prior.decodeStd(z).orElseThrow();
+				final double[] widths = fit.imageWidths();
 				for (int i = 0; i < x.length; i++)
-					x[i] += (float) (q.imageWidth(i % image) * std[i] * GaussianNoise.gaussian(
-						fit.noiseStream));
+					x[i] += (float) (widths[i % image] * std[i] * fit.noiseStream.nextGaussian());
 			}
 			if (imageNoise) requireFinite(x, "posterior samples with image-space noise");
 			if (rateScale != 1) for (int i = 0; i < x.length; i++) x[i] /= (float) rateScale;
@@ -481,18 +481,21 @@ public final class Vble {
 		{
 			if (nb == 0 && rho == 1) return data;
 			final float[] std = nb == 0 ? null : prior.decodeStd(draw.latents.z()).orElseThrow();
-			final float[] e = new float[nb];
-			for (int i = 0; i < nb; i++) e[i] = (float) GaussianNoise.gaussian(noise);
+			// b sigma_theta e per pixel, and the weight of its gradient for b̄ (0 where b̄ is clamped)
+			final float[] spread = new float[nb], free = new float[nb];
+			for (int i = 0; i < nb; i++) {
+				spread[i] = (float) (imageWidth(i) * std[i] * noise.nextGaussian());
+				free[i] = imageWidthFree(i) ? (float) weight * spread[i] : 0;
+			}
 			return (xbar, g) -> {
 				final float[] x = new float[xbar.length];
 				for (int i = 0; i < x.length; i++)
-					x[i] = (float) ((xbar[i] + (nb == 0 ? 0 : imageWidth(i) * std[i] * e[i])) / rho);
+					x[i] = (float) ((xbar[i] + (nb == 0 ? 0 : spread[i])) / rho);
 				final double l = data.apply(x, g);
 				final int offset = 2 * (nz + nh);
 				for (int i = 0; i < g.length; i++) {
 					g[i] /= (float) rho;
-					if (nb > 0 && imageWidthFree(i)) grad[offset + i] += (float) (weight * g[i] * std[i] *
-						e[i] * imageWidth(i));
+					if (nb > 0) grad[offset + i] += free[i] * g[i];
 				}
 				return l;
 			};
