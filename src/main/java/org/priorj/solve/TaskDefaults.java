@@ -47,17 +47,17 @@ public final class TaskDefaults {
 			RedDiff.Weighting.LINEAR, Optional.empty())));
 
 	/**
-	 * VBLE: lambda tuned for the shipped cae-natural-gray on two training photographs (coffee,
-	 * chelsea; table in docs/vble.md): inpainting 1, SR ×4 0.1, Gaussian deblurring 0.4, denoising
-	 * the Bayesian 1 (the reference's values for its mbt autoencoder, 4.5, 3.4, 0.8 and 1, lose 0.4
-	 * to 1.1 dB with this one); Adam's lr 0.1, 300 iterations (400 for inpainting), 100 posterior
-	 * samples; starts as RED-Diff's.
+	 * VBLE: lambda tuned for the shipped cae-natural-gray (stage 2, alpha 0.18) on two training
+	 * photographs (coffee, chelsea; table in docs/vble.md): inpainting 2, SR ×4 0.05, Gaussian
+	 * deblurring 0.4, denoising the Bayesian 1; Adam's lr 0.1, 100 iterations (150 for denoising:
+	 * from the classical start, 300 iterations gain nothing, within 0.1 dB), 100 posterior samples;
+	 * starts as RED-Diff's.
 	 */
 	private static final Map<Task, VblePreset> VBLE = new EnumMap<>(Map.of(
-		Task.INPAINTING, vble(Task.INPAINTING, 1, 400, ClassicalMethod.BIHARMONIC_INPAINTING),
-		Task.SUPER_RESOLUTION, vble(Task.SUPER_RESOLUTION, 0.1, 300, ClassicalMethod.BICUBIC),
-		Task.DEBLURRING, vble(Task.DEBLURRING, 0.4, 300, ClassicalMethod.RICHARDSON_LUCY),
-		Task.DENOISING, vble(Task.DENOISING, 1, 300, null)));
+		Task.INPAINTING, vble(Task.INPAINTING, 2, 100, ClassicalMethod.BIHARMONIC_INPAINTING),
+		Task.SUPER_RESOLUTION, vble(Task.SUPER_RESOLUTION, 0.05, 100, ClassicalMethod.BICUBIC),
+		Task.DEBLURRING, vble(Task.DEBLURRING, 0.4, 100, ClassicalMethod.RICHARDSON_LUCY),
+		Task.DENOISING, vble(Task.DENOISING, 1, 150, null)));
 
 	private static final Map<Task, DdsPreset> DDS = new EnumMap<>(Map.of(
 		Task.CT, new DdsPreset(Task.CT, 50, 1.0, 5, 1000, OptionalInt.of(100), Optional.of(
@@ -72,10 +72,10 @@ public final class TaskDefaults {
 	 * {@code --red_diff_seeds 8}); keys "method/task/prior".
 	 */
 	private static final Map<String, Double> STD_SCALES = Map.of(
-		"vble-xz/inpainting/cae-natural-gray", 0.9781,
-		"vble-xz/super_resolution/cae-natural-gray", 2.0708,
-		"vble-xz/deblurring/cae-natural-gray", 1.8758,
-		"vble-xz/denoising/cae-natural-gray", 0.7170,
+		"vble-xz/inpainting/cae-natural-gray", 0.8424,
+		"vble-xz/super_resolution/cae-natural-gray", 2.1456,
+		"vble-xz/deblurring/cae-natural-gray", 1.7769,
+		"vble-xz/denoising/cae-natural-gray", 0.7225,
 		"red-diff/inpainting/natural-gray", 10.3735,
 		"red-diff/deblurring/natural-gray", 8.7024);
 
