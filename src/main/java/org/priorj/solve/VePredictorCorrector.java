@@ -64,13 +64,24 @@ public final class VePredictorCorrector {
 	{
 		nchw.check("x", x, "N x C x H x W");
 		return Iterations.run("VE sampler", schedule.steps(), progress, j -> {
-			final int i = schedule.level(j);
-			final double sigma = schedule.sigmaAt(schedule.time(j));
-			predictor(x, score.score(x, nchw, sigma), schedule.sigma(i), schedule.below(i), rnd);
-			corrector(x, score.score(x, nchw, sigma), nchw, snr, rnd);
+			step(j, x, nchw, score, rnd);
 			if (after != null) after.apply(j, x);
 			return true;
 		});
+	}
+
+	/** Step j's predictor and corrector on one batch x (in place): two score evaluations. */
+	public void step(final int j, final float[] x, final Shape nchw, final Score score,
+		final SplittableRandom rnd)
+	{
+		final int i = schedule.level(j);
+		final double sigma = schedule.sigmaAt(schedule.time(j));
+		predictor(x, score.score(x, nchw, sigma), schedule.sigma(i), schedule.below(i), rnd);
+		corrector(x, score.score(x, nchw, sigma), nchw, snr, rnd);
+	}
+
+	public VeSchedule schedule() {
+		return schedule;
 	}
 
 	/** The reverse-diffusion step from level {@code sigma} to {@code below}, in place. */
