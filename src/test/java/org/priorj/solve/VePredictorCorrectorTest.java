@@ -118,5 +118,17 @@ class VePredictorCorrectorTest {
 			VeSchedule.diffusionMbir(), Double.NaN)).getMessage().contains("'snr'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> VeSchedule.diffusionMbir()
 			.sigma(2000)).getMessage().contains("'level'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VeSchedule.diffusionMbir()
+			.time(2000)).getMessage().contains("'step'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VeSchedule.diffusionMbir()
+			.time(-1)).getMessage().contains("'step'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new VeSchedule(0.01, 0.01, 10))
+			.getMessage().contains("'sigma_max'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new VePredictorCorrector(
+			VeSchedule.diffusionMbir(), 0)).getMessage().contains("'snr'"));
+		final VeSchedule two = new VeSchedule(0.5, 2, 2);
+		assertEquals(0.5, two.sigmaMin());
+		assertEquals(2, two.sigmaMax());
+		assertEquals(2, two.sigma(1), 1e-12);
 	}
 }
