@@ -223,18 +223,44 @@ public final class Dds {
 		final DataConsistency dc = cgIterations == 0 ? x -> {} : gamma > 0 ? x -> cg.regularised(a,
 			y, x, gamma, cgIterations, CG_TOLERANCE) : x -> cg.leastSquares(a, y, x, cgIterations,
 				CG_TOLERANCE);
-		return run(a.domain(), init, eps, nchw, dc, progress, observer);
+		return run(a.domain(), init, eps, nchw, dc, progress, observer, "dds", Map.of());
+	}
+
+	/**
+	 * DDS in 3-D (shared ALGORITHMS §2.2): the volume (Z, H, W) sampled with the 2-D prior on its
+	 * slices, the data step one ADMM-TV_z iteration per diffusion step ({@link Admm} with the
+	 * periodic difference along z, its split variable and dual kept across steps, this sampler's CG
+	 * iterations for the x update) instead of plain CG.
+	 *
+	 * @param lambda the TV_z weight; @param rho ADMM's penalty
+	 */
+	public Result solveVolume(final LinearOperator a, final float[] y, final float[] init,
+		final EpsilonModel eps, final double lambda, final double rho, final Progress progress)
+	{
+		SolverInputs.measurement(a, y);
+		final Shape v = a.domain();
+		Checks.require(v.rank() == 3, "operator", "an unknown of shape " + v,
+			"a volume (Z, H, W); for one image use solve");
+		Checks.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "got " + lambda,
+			"0 or a positive number");
+		final Admm admm = new Admm(a, y, new AxisDifference(v, true), Prox.l1(lambda), rho, Math.max(1,
+			cgIterations));
+		final Map<String, String> tv = new LinkedHashMap<>();
+		tv.put("lambda", Double.toString(lambda));
+		tv.put("rho", Double.toString(rho));
+		return run(v, init, eps, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), admm::step, progress,
+			StepObserver.NONE, "dds-3d", tv);
 	}
 
 	Result run(final Shape domain, final float[] init, final EpsilonModel eps, final Shape nchw,
 		final DataConsistency dc, final Progress progress)
 	{
-		return run(domain, init, eps, nchw, dc, progress, StepObserver.NONE);
+		return run(domain, init, eps, nchw, dc, progress, StepObserver.NONE, "dds", Map.of());
 	}
 
 	private Result run(final Shape domain, final float[] init, final EpsilonModel eps,
 		final Shape nchw, final DataConsistency dc, final Progress progress,
-		final StepObserver observer)
+		final StepObserver observer, final String method, final Map<String, String> extra)
 	{
 		Checks.require(nchw != null && nchw.rank() == 4 && nchw.size() == domain.size(), "shape",
 			String.valueOf(nchw), "(N, C, H, W) holding the operator's domain " + domain);
@@ -273,7 +299,8 @@ public final class Dds {
 		p.put("gamma", Double.toString(gamma));
 		p.put("start_time", Integer.toString(start()));
 		p.put("seed", Long.toString(seed));
-		return new Result(estimate, domain, new double[0], "", o, "dds", p);
+		p.putAll(extra);
+		return new Result(estimate, domain, new double[0], "", o, method, p);
 	}
 
 	/** x0_hat = (x_t - sqrt(1 - abar) eps_hat) / sqrt(abar). */
