@@ -232,10 +232,13 @@ public final class Dds {
 	 * periodic difference along z, its split variable and dual kept across steps, this sampler's CG
 	 * iterations for the x update) instead of plain CG.
 	 *
-	 * @param lambda the TV_z weight; @param rho ADMM's penalty
+	 * @param lambda the TV_z weight
+	 * @param rho ADMM's penalty
+	 * @param batch slices the prior sees at once
 	 */
 	public Result solveVolume(final LinearOperator a, final float[] y, final float[] init,
-		final EpsilonModel eps, final double lambda, final double rho, final Progress progress)
+		final EpsilonModel eps, final double lambda, final double rho, final int batch,
+		final Progress progress)
 	{
 		SolverInputs.measurement(a, y);
 		final Shape v = a.domain();
@@ -248,8 +251,9 @@ public final class Dds {
 		final Map<String, String> tv = new LinkedHashMap<>();
 		tv.put("lambda", Double.toString(lambda));
 		tv.put("rho", Double.toString(rho));
-		return run(v, init, eps, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), admm::step, progress,
-			StepObserver.NONE, "dds-3d", tv);
+		tv.put("batch", Integer.toString(batch));
+		return run(v, init, new SliceBatches(eps, batch), Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)),
+			admm::step, progress, StepObserver.NONE, "dds-3d", tv);
 	}
 
 	Result run(final Shape domain, final float[] init, final EpsilonModel eps, final Shape nchw,

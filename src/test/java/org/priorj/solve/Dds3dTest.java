@@ -63,7 +63,7 @@ class Dds3dTest {
 		final LinearOperator a = SliceWiseOperator.of(ops);
 		final float[] y = a.apply(truth);
 		final Result res = new Dds(DiffusionSchedule.linear()).withSteps(30).withSeed(2).solveVolume(a,
-			y, null, ORACLE, lambda, 1, Progress.NONE);
+			y, null, ORACLE, lambda, 1, 4, Progress.NONE);
 		final float[] x = res.estimate();
 		double err = 0, dz = 0;
 		for (int i = 0; i < x.length; i++) {
@@ -84,15 +84,42 @@ class Dds3dTest {
 	}
 
 	@Test
+	void thePriorSeesAtMostABatchOfSlicesAndAnswersAsForTheWholeVolume() {
+		final List<Integer> sizes = new ArrayList<>();
+		final EpsilonModel counting = new EpsilonModel() {
+
+			@Override
+			public int channels() {
+				return 1;
+			}
+
+			@Override
+			public float[] eps(final float[] xt, final Shape nchw, final double abar) {
+				sizes.add(nchw.dim(0));
+				return ORACLE.eps(xt, nchw, abar);
+			}
+		};
+		final float[] x = new float[5 * 2 * 3];
+		for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(i);
+		final Shape five = Shape.of(5, 1, 2, 3);
+		final float[] batched = new SliceBatches(counting, 2).eps(x, five, 0.4);
+		assertEquals(List.of(2, 2, 1), sizes);
+		final float[] whole = ORACLE.eps(x, five, 0.4);
+		for (int i = 0; i < x.length; i++) assertEquals(whole[i], batched[i]);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new SliceBatches(ORACLE, 0))
+			.getMessage().contains("'batch'"));
+	}
+
+	@Test
 	void refusesAnImageWhereAVolumeIsNeededAndANegativeWeight() {
 		final Dds dds = new Dds(DiffusionSchedule.linear()).withSteps(2);
 		final LinearOperator image = new Identity(Shape.of(8, 8));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> dds.solveVolume(image,
-			new float[64], null, ORACLE, 0.1, 1, Progress.NONE)).getMessage().contains("for one image"));
+			new float[64], null, ORACLE, 0.1, 1, 2, Progress.NONE)).getMessage().contains("for one image"));
 		final LinearOperator volume = new Identity(Shape.of(2, 4, 4));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> dds.solveVolume(volume,
-			new float[32], null, ORACLE, -0.1, 1, Progress.NONE)).getMessage().contains("'lambda'"));
+			new float[32], null, ORACLE, -0.1, 1, 2, Progress.NONE)).getMessage().contains("'lambda'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> dds.solveVolume(volume,
-			new float[32], null, ORACLE, 0.1, 0, Progress.NONE)).getMessage().contains("'rho'"));
+			new float[32], null, ORACLE, 0.1, 0, 2, Progress.NONE)).getMessage().contains("'rho'"));
 	}
 }

@@ -1,0 +1,40 @@
+package org.priorj.solve;
+
+import org.priorj.base.Checks;
+import org.priorj.base.Shape;
+import org.priorj.prior.EpsilonModel;
+
+/**
+ * A prior run on a volume's slices a batch at a time (DDS-3D's network calls), so that the network
+ * never holds more than {@code batch} slices; the answer is the one the whole volume would get,
+ * since each slice is an image of its own to a 2-D prior.
+ */
+final class SliceBatches implements EpsilonModel {
+
+	private final EpsilonModel inner;
+	private final int batch;
+
+	SliceBatches(final EpsilonModel inner, final int batch) {
+		this.inner = inner;
+		this.batch = Checks.positive("batch", batch);
+	}
+
+	@Override
+	public int channels() {
+		return inner.channels();
+	}
+
+	@Override
+	public float[] eps(final float[] xt, final Shape nchw, final double alphaBar) {
+		final int n = nchw.dim(0), per = xt.length / n;
+		if (n <= batch) return inner.eps(xt, nchw, alphaBar);
+		final float[] out = new float[xt.length];
+		for (int first = 0; first < n; first += batch) {
+			final int b = Math.min(batch, n - first);
+			final float[] part = inner.eps(java.util.Arrays.copyOfRange(xt, first * per, (first + b) *
+				per), Shape.of(b, nchw.dim(1), nchw.dim(2), nchw.dim(3)), alphaBar);
+			System.arraycopy(part, 0, out, first * per, part.length);
+		}
+		return out;
+	}
+}
