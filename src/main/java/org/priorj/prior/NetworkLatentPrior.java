@@ -188,18 +188,10 @@ public final class NetworkLatentPrior implements LatentPrior, AutoCloseable {
 				final NDArray z = LatentTensors.tensor(sub, latents.z()), h = LatentTensors.tensor(sub, hl);
 				z.setRequiresGradient(true);
 				h.setRequiresGradient(true);
-				final NDArray x = cae.synthesise(store, z, false);
-				final float[] image = TensorConverter.toFloatArray(x);
-				final float[] gx = new float[image.length];
-				final double loss = imageLoss.apply(image, gx);
 				final NDArray bits = CompressiveAutoencoder.bits(cae.latentLikelihood(store, z, h, false))
 					.add(CompressiveAutoencoder.bits(cae.hyperLikelihood(store, h, false)));
-				final float b = bits.getFloat();
-				// d/dz of <x, gx> is the vector-Jacobian product the image loss needs
-				gc.backward(x.mul(sub.create(gx, x.getShape())).sum().add(bits.mul((float) rateWeight)));
-				return new Evaluation(image, loss, b, Latents.of(new Latent(TensorConverter.toFloatArray(z
-					.getGradient()), latents.z().shape()), new Latent(TensorConverter.toFloatArray(h
-						.getGradient()), hl.shape())));
+				return LatentTensors.evaluation(sub, gc, cae.synthesise(store, z, false), bits,
+					new NDArray[] { z, h }, latents, imageLoss, rateWeight);
 			}
 		}
 	}

@@ -160,19 +160,8 @@ public final class TorchScriptLatentPrior implements LatentPrior, AutoCloseable 
 			{
 				final NDArray[] in = tensors(m, latents);
 				for (final NDArray a : in) a.setRequiresGradient(true);
-				final NDArray x = call(synthesis, "synthesis", m, true, in[0]).get(0);
-				final float[] image = TensorConverter.toFloatArray(x);
-				final float[] gx = new float[image.length];
-				final double loss = imageLoss.apply(image, gx);
-				final NDArray bits = bits(m, in, true);
-				final float b = bits.getFloat();
-				// d/dz of <x, gx> is the vector-Jacobian product the image loss needs
-				gc.backward(x.mul(m.create(gx, x.getShape())).sum().add(bits.mul((float) rateWeight)));
-				final Latent gz = new Latent(TensorConverter.toFloatArray(in[0].getGradient()), latents.z()
-					.shape());
-				final Latents gradient = in.length == 1 ? Latents.of(gz) : Latents.of(gz, new Latent(
-					TensorConverter.toFloatArray(in[1].getGradient()), latents.hyper().get().shape()));
-				return new Evaluation(image, loss, b, gradient);
+				return LatentTensors.evaluation(m, gc, call(synthesis, "synthesis", m, true, in[0]).get(0),
+					bits(m, in, true), in, latents, imageLoss, rateWeight);
 			}
 		}
 	}

@@ -356,6 +356,7 @@ public final class Vble {
 		double[] mean = null, m2 = null;
 		final List<float[]> kept = new ArrayList<>();
 		int count = 0;
+		final double[] widths = fit.imageWidths();
 		for (int first = 0; first < samples; first += DECODE_BATCH) {
 			final int b = Math.min(DECODE_BATCH, samples - first);
 			final float[] batch = new float[b * per];
@@ -364,14 +365,12 @@ public final class Vble {
 			final Latent z = new Latent(batch, Shape.of(b * n, zs.dim(1), zs.dim(2), zs.dim(3)));
 			final float[] x = prior.decode(z);
 			final int image = x.length / b;
-			requireFinite(x, "decoded posterior samples");
 			if (imageNoise) {
 				final float[] std = prior.decodeStd(z).orElseThrow();
-				final double[] widths = fit.imageWidths();
 				for (int i = 0; i < x.length; i++)
 					x[i] += (float) (widths[i % image] * std[i] * fit.noiseStream.nextGaussian());
 			}
-			if (imageNoise) requireFinite(x, "posterior samples with image-space noise");
+			requireFinite(x);
 			if (rateScale != 1) for (int i = 0; i < x.length; i++) x[i] /= (float) rateScale;
 			if (mean == null) {
 				mean = new double[image];
@@ -411,10 +410,11 @@ public final class Vble {
 	 * A fit that diverged (or a prior that returns NaN) must not hand the user a NaN image as its
 	 * estimate: refused, naming what a user can change.
 	 */
-	private void requireFinite(final float[] x, final String what) {
-		for (int i = 0; i < x.length; i++) if (!Float.isFinite(x[i])) throw new IllegalStateException(
-			"VBLE's " + what + " hold a non-finite value (" + x[i] + " at index " + i + "): the fit " +
-				"diverged (learning_rate " + lr + ", lambda " + lambda + "); try a smaller learning_rate");
+	private void requireFinite(final float[] samples) {
+		for (int i = 0; i < samples.length; i++) if (!Float.isFinite(samples[i]))
+			throw new IllegalStateException("VBLE's posterior samples hold a non-finite value (" +
+				samples[i] + " at index " + i + "): the fit diverged (learning_rate " + lr + ", lambda " +
+				lambda + "); try a smaller learning_rate");
 	}
 
 	private static float[] clipped(final float[] x, final double lo, final double hi) {
