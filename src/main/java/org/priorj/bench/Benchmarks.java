@@ -21,10 +21,12 @@ public final class Benchmarks {
 		final String what = rest.isEmpty() ? null : rest.get(0);
 		if (!"operators".equals(what) && !"classical".equals(what) && !"ct-views".equals(what) &&
 			!"priors".equals(what) && !"denoiser".equals(what) && !"red-diff".equals(what) &&
-			!"dds".equals(what) && !"autoencoder".equals(what) && !"vble".equals(what))
+			!"dds".equals(what) && !"autoencoder".equals(what) && !"vble".equals(what) && !"volume"
+				.equals(what))
 			throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
 				? "nothing" : "'" + what + "'") +
-				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds, autoencoder, vble.");
+				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds, autoencoder, " +
+				"vble, volume.");
 		final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 		if (what.equals("priors")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images" });
@@ -63,6 +65,31 @@ public final class Benchmarks {
 			s.model = o.get("model");
 			if (o.containsKey("montage")) s.montage = new File(o.get("montage"));
 			new VbleBench(s, out).run();
+			return 0;
+		}
+		if (what.equals("volume")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "slices",
+				"count", "tasks", "methods", "lambda", "rho", "steps", "mbir_steps", "cg_iterations",
+				"tv_weights", "pictures" });
+			final VolumeBench.Settings s = new VolumeBench.Settings();
+			final String set = o.getOrDefault("set", "held-out");
+			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
+				"Parameter 'set': got '" + set + "'; allowed: held-out or training.");
+			s.training = set.equals("training");
+			s.size = Options.integer(o, "size", s.size);
+			s.slices = Options.integer(o, "slices", s.slices);
+			s.count = Options.integer(o, "count", s.count);
+			if (o.containsKey("tasks")) s.tasks = List.of(o.get("tasks").split(","));
+			if (o.containsKey("methods")) s.methods = List.of(o.get("methods").split(","));
+			if (o.containsKey("lambda")) s.lambda = Options.real(o, "lambda", 0);
+			if (o.containsKey("rho")) s.rho = Options.real(o, "rho", 0);
+			if (o.containsKey("steps")) s.steps = Options.integer(o, "steps", 0);
+			if (o.containsKey("mbir_steps")) s.mbirSteps = Options.integer(o, "mbir_steps", 0);
+			if (o.containsKey("cg_iterations")) s.cgIterations = Options.integer(o, "cg_iterations", 0);
+			if (o.containsKey("tv_weights")) s.tvWeights = java.util.Arrays.stream(o.get("tv_weights")
+				.split(",")).mapToDouble(Double::parseDouble).toArray();
+			if (o.containsKey("pictures")) s.pictures = new File(o.get("pictures"));
+			new VolumeBench(s, out).run();
 			return 0;
 		}
 		if (what.equals("ct-views")) {

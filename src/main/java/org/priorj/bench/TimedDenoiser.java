@@ -9,6 +9,8 @@ final class TimedDenoiser extends ForwardingDenoiser {
 
 	long nanos;
 	int calls;
+	/** Images (slices, planes) the calls saw, all batches together. */
+	long images;
 
 	TimedDenoiser(final Denoiser inner) {
 		super(inner);
@@ -20,6 +22,7 @@ final class TimedDenoiser extends ForwardingDenoiser {
 		final float[] d = super.denoise(x, nchw, sigma);
 		nanos += System.nanoTime() - t0;
 		calls++;
+		images += nchw.dim(0);
 		return d;
 	}
 }

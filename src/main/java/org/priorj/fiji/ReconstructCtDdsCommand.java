@@ -88,7 +88,7 @@ public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 	}
 
 	/** Angles from a {@code priorj.angles=} line of the image's Info, or null. */
-	private static String infoAngles(final ImagePlus imp) {
+	static String infoAngles(final ImagePlus imp) {
 		final Object info = imp.getProperty("Info");
 		if (info == null) return null;
 		for (final String line : info.toString().split("\n"))

@@ -131,6 +131,110 @@ public final class Problems {
 			relativeNoise + " x max)", "image " + image.title(), noise.describe(), null);
 	}
 
+	/**
+	 * A volume's problem from a plain stack: CT from a stack of sinograms (one per slice, the same
+	 * angles and detectors for every slice), MRI from a k-space stack of 2C planes per slice (real,
+	 * imaginary per coil; C = 1 without coil maps), the same sampling for every slice.
+	 */
+	public static Problem volumeFromImage(final Task task, final Pixels input, final SideInputs side) {
+		switch (task) {
+			case CT: {
+				final SideInputs.Sinogram s = as(SideInputs.Sinogram.class, side, task);
+				final int z = input.planes(), rows = input.height(), bins = input.width();
+				checkSlices(input, z, "sinograms", "Reconstruct CT (DDS)");
+				final Problem one = sinogram(new Pixels(input.parameter(), input.title(), Shape.of(rows,
+					bins), fullestPlane(input)), s);
+				return new Problem(Task.CT, SliceWiseOperator.repeat(one.operator(), z), input.values(), one
+					.operatorText() + " per slice", "sinogram stack " + input.title() + " (" + z +
+						" slices)", Problem.UNKNOWN_NOISE, null);
+			}
+			case MRI: {
+				final SideInputs.Kspace k = as(SideInputs.Kspace.class, side, task);
+				final int coils = k.coilMaps() == null ? 1 : k.coilMaps().planes() / 2;
+				final int planes = input.planes();
+				Checks.require(coils >= 1 && planes % (2 * coils) == 0, input.parameter(), "k-space with " +
+					planes + " slices for " + coils + " coil" + (coils == 1 ? "" : "s"), "2C slices (real, " +
+						"imaginary per coil) per volume slice: a multiple of " + 2 * coils);
+				final int z = planes / (2 * coils);
+				checkSlices(input, z, "k-space slices", "Reconstruct MRI (DDS)");
+				final LinearOperator a = SliceWiseOperator.repeat(mriOperator(k, input.height(), input
+					.width(), coils, false), z);
+				return new Problem(Task.MRI, a, input.values(), a.describe(), "k-space stack " + input
+					.title() + " (" + z + " slices)", Problem.UNKNOWN_NOISE, null);
+			}
+			default:
+				throw Checks.bad("task", "'" + task + "' for a volume", "ct or mri");
+		}
+	}
+
+	/**
+	 * A simulated CT scan or MRI acquisition of each slice of a volume (Z, H, W) with the same
+	 * angles or sampling, Gaussian noise of {@code relativeNoise} times the largest clean value;
+	 * MRI's slices are real images made complex.
+	 */
+	public static Problem simulateVolume(final Task task, final Pixels volume, final SideInputs side,
+		final double relativeNoise, final long seed)
+	{
+		Checks.nonNegative("noise_level", relativeNoise);
+		final int z = volume.planes(), h = volume.height(), w = volume.width();
+		checkSlices(volume, z, "slices", task == Task.MRI ? "Reconstruct MRI (DDS)"
+			: "Reconstruct CT (DDS)");
+		final LinearOperator a;
+		final float[] x;
+		final String text;
+		switch (task) {
+			case CT: {
+				final SideInputs.Sinogram s = as(SideInputs.Sinogram.class, side, task);
+				final OperatorSpec spec = OperatorSpec.of("radon", "angles", blank(s.angles())
+					? DEFAULT_SCAN_ANGLES : s.angles().trim());
+				a = SliceWiseOperator.repeat(Operators.build(spec, Shape.of(h, w)), z);
+				x = volume.values();
+				text = spec + " per slice";
+				break;
+			}
+			case MRI: {
+				final SideInputs.Kspace k = as(SideInputs.Kspace.class, side, task);
+				a = SliceWiseOperator.repeat(mriOperator(k, h, w, k.coils(), true), z);
+				x = new float[2 * volume.values().length];
+				for (int s = 0; s < z; s++)
+					System.arraycopy(volume.values(), s * h * w, x, 2 * s * h * w, h * w);
+				text = a.describe();
+				break;
+			}
+			default:
+				throw Checks.bad("task", "'" + task + "' for a volume", "ct or mri");
+		}
+		final float[] clean = a.apply(x);
+		final NoiseModel noise = relativeNoise > 0 ? GaussianNoise.relativeToMax(clean, relativeNoise)
+			: NoiseModel.NONE;
+		return new Problem(task, a, noise.corrupt(clean, seed), text + " (simulated, noise " +
+			relativeNoise + " x max)", "volume " + volume.title() + " (" + z + " slices)", noise
+				.describe(), null);
+	}
+
+	private static void checkSlices(final Pixels input, final int z, final String what,
+		final String command)
+	{
+		Checks.require(z >= 2, input.parameter(), "a single image (" + z + " " + what.replaceAll(
+			"s$", "") + ")", "a stack of at least 2 " + what + " (for one image use " + command + ")");
+	}
+
+	/** The plane of a stack with the largest total magnitude (the object's support shows best). */
+	private static float[] fullestPlane(final Pixels input) {
+		final int per = input.height() * input.width();
+		int best = 0;
+		double most = -1;
+		for (int z = 0; z < input.planes(); z++) {
+			double sum = 0;
+			for (int i = z * per; i < (z + 1) * per; i++) sum += Math.abs(input.values()[i]);
+			if (sum > most) {
+				most = sum;
+				best = z;
+			}
+		}
+		return Arrays.copyOfRange(input.values(), best * per, (best + 1) * per);
+	}
+
 	private static <S extends SideInputs> S as(final Class<S> type, final SideInputs side,
 		final Task task)
 	{

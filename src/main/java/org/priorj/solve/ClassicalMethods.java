@@ -136,15 +136,29 @@ public final class ClassicalMethods {
 			case BIHARMONIC_INPAINTING:
 				return BiharmonicInpainting.solve(y, masks(a, y, name), a.domain(), iterations,
 					BiharmonicInpainting.DEFAULT_TOLERANCE, progress);
-			case ZERO_FILLED:
-				if (a instanceof MultiCoilMri) return direct("zero_filled", ((MultiCoilMri) a).zeroFilled(
-					y), a.domain(), Map.of());
-				Checks.require(a instanceof SingleCoilMri, "method", "zero_filled for operator '" + a
-					.describe() + "'", "zero_filled for mri measurements");
-				return direct("zero_filled", ((SingleCoilMri) a).zeroFilled(y), a.domain(), Map.of());
+			case ZERO_FILLED: {
+				// a volume: each slice's own zero filling
+				final LinearOperator[] slices = slices(a);
+				final int in = y.length / slices.length;
+				final float[] x = new float[a.domain().size()];
+				final int out = x.length / slices.length;
+				for (int z = 0; z < slices.length; z++)
+					System.arraycopy(zeroFilled(slices[z], java.util.Arrays.copyOfRange(y, z * in, (z + 1) *
+						in), a), 0, x, z * out, out);
+				return direct("zero_filled", x, a.domain(), Map.of());
+			}
 			default:
 				throw new AssertionError(method);
 		}
+	}
+
+	private static float[] zeroFilled(final LinearOperator slice, final float[] y,
+		final LinearOperator whole)
+	{
+		if (slice instanceof MultiCoilMri) return ((MultiCoilMri) slice).zeroFilled(y);
+		Checks.require(slice instanceof SingleCoilMri, "method", "zero_filled for operator '" + whole
+			.describe() + "'", "zero_filled for mri measurements");
+		return ((SingleCoilMri) slice).zeroFilled(y);
 	}
 
 	private static Result direct(final String name, final float[] x, final Shape shape,

@@ -170,8 +170,8 @@ public final class Dds {
 	}
 
 	/** Power-iteration settings for ||A||, which scales gamma. */
-	private static final int NORM_ITERATIONS = 50;
-	private static final double NORM_TOLERANCE = 1e-4;
+	static final int NORM_ITERATIONS = 50;
+	static final double NORM_TOLERANCE = 1e-4;
 
 	/**
 	 * DDS on a user's CT or MRI problem, in the user's units ({@link PriorSpace}): the preset's
@@ -240,9 +240,25 @@ public final class Dds {
 		final EpsilonModel eps, final double lambda, final double rho, final int batch,
 		final Progress progress)
 	{
-		SolverInputs.measurement(a, y);
 		final Shape v = a.domain();
 		Checks.require(v.rank() == 3, "operator", "an unknown of shape " + v,
+			"a volume (Z, H, W); for one image use solve");
+		return solveVolume(a, y, init, eps, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), lambda, rho,
+			batch, progress);
+	}
+
+	/**
+	 * As {@link #solveVolume(LinearOperator, float[], float[], EpsilonModel, double, double, int,
+	 * Progress)} for a volume whose slices the prior sees as the batch {@code nchw} (a complex
+	 * volume (Z, 2, H, W) as 2Z grey planes); {@code batch} counts items of that batch.
+	 */
+	public Result solveVolume(final LinearOperator a, final float[] y, final float[] init,
+		final EpsilonModel eps, final Shape nchw, final double lambda, final double rho,
+		final int batch, final Progress progress)
+	{
+		SolverInputs.measurement(a, y);
+		final Shape v = a.domain();
+		Checks.require(v.rank() >= 3, "operator", "an unknown of shape " + v,
 			"a volume (Z, H, W); for one image use solve");
 		Checks.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "got " + lambda,
 			"0 or a positive number");
@@ -252,8 +268,8 @@ public final class Dds {
 		tv.put("lambda", Double.toString(lambda));
 		tv.put("rho", Double.toString(rho));
 		tv.put("batch", Integer.toString(batch));
-		return run(v, init, new SliceBatches(eps, batch), Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)),
-			admm::step, progress, StepObserver.NONE, "dds-3d", tv);
+		return run(v, init, new SliceBatches(eps, batch), nchw, admm::step, progress,
+			StepObserver.NONE, "dds-3d", tv);
 	}
 
 	Result run(final Shape domain, final float[] init, final EpsilonModel eps, final Shape nchw,

@@ -48,38 +48,62 @@ public final class DiffusionMbir {
 
 	/**
 	 * Reconstructs the volume {@code a.domain()} (Z, H, W) from y with the prior's {@code score}
-	 * of 2-D slices; a cancelled run returns the current volume.
+	 * of 2-D slices, from N(0, sigma_max^2) as the reference starts; a cancelled run returns the
+	 * current volume.
 	 */
 	public Result solve(final LinearOperator a, final float[] y, final VePredictorCorrector.Score score,
 		final Progress progress)
 	{
+		final Shape v = a.domain();
+		Checks.require(v.rank() == 3, "operator", "an unknown of shape " + v,
+			"a volume (Z, H, W); for one image use the 2-D solvers");
+		return solve(a, y, null, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), score, progress);
+	}
+
+	/**
+	 * Reconstructs the volume {@code a.domain()} (slices first) whose slices the prior sees as the
+	 * batch {@code nchw} ({@code batch} counts items of that batch), starting from
+	 * {@code init} + sigma_max z (null: sigma_max z): a prior trained on a limited noise range is
+	 * started from a classical reconstruction at its largest level, as come-closer-diffuse-faster
+	 * does, instead of from the reference's sigma_max = 378.
+	 */
+	public Result solve(final LinearOperator a, final float[] y, final float[] init,
+		final Shape nchw, final VePredictorCorrector.Score score, final Progress progress)
+	{
 		SolverInputs.measurement(a, y);
 		final Shape volume = a.domain();
-		Checks.require(volume.rank() == 3, "operator", "an unknown of shape " + volume,
+		Checks.require(volume.rank() >= 3, "operator", "an unknown of shape " + volume,
 			"a volume (Z, H, W); for one image use the 2-D solvers");
-		final int depth = volume.dim(0), plane = volume.dim(1) * volume.dim(2);
+		Checks.require(nchw != null && nchw.rank() == 4 && nchw.size() == volume.size(), "shape",
+			String.valueOf(nchw), "(N, C, H, W) holding the volume " + volume);
+		if (init != null) {
+			volume.check("init", init, "the volume's shape");
+			Checks.finite("init", init);
+		}
+		final int items = nchw.dim(0), per = nchw.size() / items;
 		// rho 0 leaves only the data step: a vanishing penalty keeps ADMM's algebra and adds nothing
 		final Admm dc = new Admm(a, y, new AxisDifference(volume, true), Prox.l1(lambda), rho > 0 ? rho
 			: Float.MIN_NORMAL, cgIterations);
 		final SplittableRandom rnd = new SplittableRandom(seed);
 		final float[] x = new float[volume.size()];
 		final double start = sampler.schedule().sigmaMax();
-		for (int i = 0; i < x.length; i++) x[i] = (float) (start * rnd.nextGaussian());
+		for (int i = 0; i < x.length; i++)
+			x[i] = (float) ((init == null ? 0 : init[i]) + start * rnd.nextGaussian());
 		final Iterations.Outcome o = Iterations.run("DiffusionMBIR", sampler.schedule().steps(),
 			progress, j -> {
-				for (int first = 0; first < depth; first += batch) {
-					final int n = Math.min(batch, depth - first);
-					final float[] slab = java.util.Arrays.copyOfRange(x, first * plane, (first + n) * plane);
-					sampler.step(j, slab, Shape.of(n, 1, volume.dim(1), volume.dim(2)), score, rnd);
-					System.arraycopy(slab, 0, x, first * plane, slab.length);
+				for (int first = 0; first < items; first += batch) {
+					final int n = Math.min(batch, items - first);
+					final float[] slab = java.util.Arrays.copyOfRange(x, first * per, (first + n) * per);
+					sampler.step(j, slab, Shape.of(n, nchw.dim(1), nchw.dim(2), nchw.dim(3)), score, rnd);
+					System.arraycopy(slab, 0, x, first * per, slab.length);
 				}
 				dc.step(x);
 				return true;
 			});
 		if (kaczmarz) kaczmarz(a, y, x);
 		return new Result(x, volume, new double[0], "", o, "diffusion-mbir", SolverInputs.parameters(
-			"steps", sampler.schedule().steps(), "lambda", lambda, "rho", rho, "cg_iterations",
-			cgIterations, "batch", batch, "seed", seed));
+			"steps", sampler.schedule().steps(), "sigma_max", start, "lambda", lambda, "rho", rho,
+			"cg_iterations", cgIterations, "batch", batch, "seed", seed));
 	}
 
 	/** x += A^T (y - A x) / A^T (A 1), element-wise, where A^T (A 1) is not zero. */

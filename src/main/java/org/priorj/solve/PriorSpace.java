@@ -85,12 +85,30 @@ final class PriorSpace {
 		return of(problem, prior, prior.low(), prior.high(), init, imageCopies, progress);
 	}
 
+	/**
+	 * As {@link #of(Problem, Denoiser, Optional, int, Progress)} for a volume whose network calls
+	 * see at most {@code batchItems} items of the batch at a time (for the memory check).
+	 */
+	static PriorSpace ofVolume(final Problem problem, final Denoiser prior,
+		final Optional<ClassicalMethod> init, final int imageCopies, final int batchItems,
+		final Progress progress)
+	{
+		return of(problem, prior, -1, 1, init, imageCopies, batchItems, progress);
+	}
+
 	private static PriorSpace of(final Problem problem, final Prior prior, final double low,
 		final double high, final Optional<ClassicalMethod> init, final int imageCopies,
 		final Progress progress)
 	{
+		return of(problem, prior, low, high, init, imageCopies, Integer.MAX_VALUE, progress);
+	}
+
+	private static PriorSpace of(final Problem problem, final Prior prior, final double low,
+		final double high, final Optional<ClassicalMethod> init, final int imageCopies,
+		final int batchItems, final Progress progress)
+	{
 		SolverInputs.measurement(problem.operator(), problem.data());
-		checkMemory(problem, prior, imageCopies, Memory.maxHeap(), Memory.physical());
+		checkMemory(problem, prior, imageCopies, batchItems, Memory.maxHeap(), Memory.physical());
 		final float[] start = init.map(m -> ClassicalMethods.reconstruct(m, problem.operator(),
 			problem.data(), problem.task(), new ClassicalMethods.Parameters(), progress).estimate())
 			.orElse(null);
@@ -106,12 +124,20 @@ final class PriorSpace {
 	static void checkMemory(final Problem problem, final Prior prior, final int imageCopies,
 		final long maxHeap, final long physical)
 	{
+		checkMemory(problem, prior, imageCopies, Integer.MAX_VALUE, maxHeap, physical);
+	}
+
+	/** As above, for network calls on at most {@code batchItems} items of the batch. */
+	static void checkMemory(final Problem problem, final Prior prior, final int imageCopies,
+		final int batchItems, final long maxHeap, final long physical)
+	{
 		final Shape image = problem.imageShape();
 		final String what = image + " pixels";
 		Memory.checkHeap("input", what, 4L * ((SHARED_IMAGE_COPIES + imageCopies) * (long) image
 			.size() + DATA_COPIES * (long) problem.data().length), maxHeap);
-		Memory.checkHost("input", what, prior.hostBytes(PriorBatch.of(image, prior, problem
-			.isComplex())), physical);
+		final Shape all = PriorBatch.of(image, prior, problem.isComplex());
+		Memory.checkHost("input", what, prior.hostBytes(Shape.of(Math.min(all.dim(0), batchItems), all
+			.dim(1), all.dim(2), all.dim(3))), physical);
 	}
 
 	private static ValueRange defaultRange(final Problem problem, final float[] start,
@@ -161,6 +187,16 @@ final class PriorSpace {
 	/** The prior's denoiser D(x, sigma) on an image x in {@code [-1, 1]} with the batch's layout. */
 	float[] denoised(final float[] x, final double sigma) {
 		return mapped.denoise(x, batch, sigma);
+	}
+
+	/** The prior's Tweedie score on {@code [-1, 1]}, for the VE sampler. */
+	VePredictorCorrector.Score score() {
+		return VePredictorCorrector.Score.of(mapped);
+	}
+
+	/** The prior's trained noise levels on {@code [-1, 1]}: lowest, highest. */
+	double[] sigmaRange() {
+		return new double[] { mapped.minSigma(), mapped.maxSigma() };
 	}
 
 	/** A noise level in the prior's units, in the user's. */

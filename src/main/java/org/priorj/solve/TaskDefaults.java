@@ -66,6 +66,17 @@ public final class TaskDefaults {
 			ClassicalMethod.ZERO_FILLED))));
 
 	/**
+	 * The volume presets (CT; MRI's complex slices take CT's TV_z settings and start from zero
+	 * filling), tuned on random-ellipsoid volumes of training seeds with the {@code ct} prior:
+	 * see docs/tomography-3d.md.
+	 */
+	private static final Map<VolumeMethod, VolumePreset> VOLUME = new EnumMap<>(Map.of(
+		VolumeMethod.DDS_3D, new VolumePreset(Task.CT, VolumeMethod.DDS_3D, 50, 0.01, 0.1, 5, 8, 1.0,
+			OptionalInt.of(100), Optional.of(ClassicalMethod.FBP)),
+		VolumeMethod.DIFFUSION_MBIR, new VolumePreset(Task.CT, VolumeMethod.DIFFUSION_MBIR, 100, 0.01,
+			0.1, 5, 8, 1.0, OptionalInt.empty(), Optional.of(ClassicalMethod.FBP))));
+
+	/**
 	 * Split-conformal scales of the std maps (the metrics layer's StdCalibration, 90 %
 	 * intervals), per method, task and prior, fitted on four training photographs with the presets
 	 * ({@code priorj bench vble --set training}, RED-Diff's spread over 8 seeds with
@@ -173,6 +184,16 @@ public final class TaskDefaults {
 	/** DDS's preset for {@code task}, refused as {@code task} if it has none. */
 	public static DdsPreset dds(final Task task) {
 		return presetOf(DDS, task, "DDS");
+	}
+
+	/** The volume preset of {@code method} for {@code task} (ct or mri). */
+	public static VolumePreset volume(final Task task, final VolumeMethod method) {
+		Checks.require(task == Task.CT || task == Task.MRI, "task", "'" + task + "' for a volume",
+			"ct or mri");
+		if (method == null) throw Checks.bad("method", "none", "dds-3d or diffusion-mbir");
+		final VolumePreset p = VOLUME.get(method);
+		return task == Task.CT ? p : new VolumePreset(task, method, p.steps(), p.lambda(), p.rho(), p
+			.cgIterations(), p.batch(), p.eta(), p.startTime(), Optional.of(ClassicalMethod.ZERO_FILLED));
 	}
 
 	private static <P> P presetOf(final Map<Task, P> presets, final Task task, final String solver) {

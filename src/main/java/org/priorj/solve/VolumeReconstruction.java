@@ -1,0 +1,104 @@
+package org.priorj.solve;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.priorj.base.Checks;
+import org.priorj.base.Progress;
+import org.priorj.base.Shape;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Task;
+import org.priorj.prior.Denoiser;
+import org.priorj.prior.DiffusionSchedule;
+
+/**
+ * A CT or MRI volume reconstructed with a 2-D diffusion prior on its slices and total variation
+ * along z, in the user's units ({@link PriorSpace}): DDS-3D ({@link Dds#solveVolume}) or
+ * DiffusionMBIR ({@link DiffusionMbir}), as the preset says. The TV_z weight and ADMM's penalty
+ * are the preset's times ||A||^2; the chain starts from the preset's classical reconstruction
+ * noised to the largest level the prior was trained on (DDS: that diffusion time unless the preset
+ * gives one; DiffusionMBIR: sigma_max = that level, sigma_min = the lowest it was trained on but
+ * at least the reference's 0.01 on [0, 1] data, instead of the
+ * reference's 0.01–378 from pure noise, which a prior trained on a limited range cannot follow).
+ * The unknown is (Z, H, W), or (Z, 2, H, W) for complex MRI slices.
+ */
+public final class VolumeReconstruction {
+
+	/**
+	 * Volume-sized arrays of the loops besides PriorSpace's: the sampler's state, estimate,
+	 * network output and Tweedie estimate, ADMM's split variable, dual, D x, right-hand side and
+	 * A^T y, and the conjugate gradient's vectors.
+	 */
+	static final int VOLUME_COPIES = 16;
+
+	/** DiffusionMBIR's lowest level, the reference's 0.01 on [0, 1] data, on [-1, 1]. */
+	static final double SIGMA_MIN = 0.02;
+	/**
+	 * The highest level DiffusionMBIR starts from (half the [-1, 1] range, where the shipped CT
+	 * prior's training ends): started from a classical reconstruction, a chain from higher levels
+	 * only adds steps, and ADMM's split variable and dual, kept across steps, would carry the
+	 * early steps' noise for long.
+	 */
+	static final double SIGMA_MAX = 1;
+
+	private VolumeReconstruction() {}
+
+	/** Refuses a problem whose unknown is not a volume, pointing a 2-D one to the 2-D commands. */
+	public static void check(final Problem problem) {
+		final Shape v = problem.imageShape();
+		final boolean complex = problem.isComplex();
+		Checks.require(problem.task() == Task.CT || problem.task() == Task.MRI, "task", "'" + problem
+			.task() + "'", "ct or mri (volumes of other tasks: the 2-D commands restore stacks slice by " +
+				"slice)");
+		final boolean volume = complex ? v.rank() == 4 && v.dim(1) == 2 : v.rank() == 3;
+		Checks.require(volume, "input", "an unknown of shape " + v + (v.rank() == (complex ? 3 : 2)
+			? " (one image)" : ""), complex ? "a volume of complex slices (Z, 2, H, W); for one image " +
+				"use Reconstruct MRI (DDS)" : "a volume (Z, H, W); for one image use Reconstruct CT (DDS)");
+		Checks.require(v.dim(0) >= 2, "input", v.dim(0) + " slice", "a volume of at least 2 slices " +
+			"(for one image use the 2-D command)");
+	}
+
+	/** Reconstructs the problem's volume with the preset's method and {@code seed}. */
+	public static Result reconstruct(final Problem problem, final Denoiser prior,
+		final VolumePreset preset, final long seed, final Progress progress)
+	{
+		if (problem == null) throw Checks.bad("problem", "none", "a CT or MRI volume problem");
+		if (prior == null) throw Checks.bad("prior", "none", "a diffusion prior");
+		if (preset == null) throw Checks.bad("preset", "none", "a volume preset");
+		check(problem);
+		final Shape v = problem.imageShape();
+		final int perSlice = PriorBatch.of(v, prior, problem.isComplex()).dim(0) / v.dim(0);
+		final int items = preset.batch() * perSlice;
+		final PriorSpace space = PriorSpace.ofVolume(problem, prior, preset.init(), VOLUME_COPIES,
+			items, Progress.NONE);
+		final double n = space.operator().norm(Dds.NORM_ITERATIONS, Dds.NORM_TOLERANCE, 1);
+		final double lambda = preset.lambda() * n * n, rho = preset.rho() * n * n;
+		final Result r;
+		if (preset.method() == VolumeMethod.DDS_3D) {
+			final Dds base = new Dds(DiffusionSchedule.linear()).withSteps(preset.steps()).withEta(preset
+				.eta()).withCgIterations(preset.cgIterations()).withSeed(seed);
+			final Dds dds = base.withStartTime(space.startTime(preset.startTime(), base.schedule()));
+			r = dds.solveVolume(space.operator(), space.data(), space.start(), space.epsilonModel(), space
+				.batch(), lambda, rho, items, progress);
+		}
+		else {
+			final double[] sigmas = space.sigmaRange();
+			final double low = Math.max(sigmas[0], SIGMA_MIN), high = Math.min(sigmas[1], SIGMA_MAX);
+			Checks.require(high > low, "prior", "trained up to noise level " + sigmas[1] +
+				" on [-1, 1]", "a prior trained beyond " + low + " for diffusion-mbir");
+			final VePredictorCorrector sampler = new VePredictorCorrector(new VeSchedule(low, high,
+				preset.steps()), VePredictorCorrector.SNR);
+			r = new DiffusionMbir(sampler, lambda, rho, preset.cgIterations(), items, true, seed).solve(
+				space.operator(), space.data(), space.start(), space.batch(), space.score(), progress);
+		}
+		final Map<String, String> p = new LinkedHashMap<>();
+		p.put("method", preset.method().label());
+		p.put("lambda_relative", Double.toString(preset.lambda()));
+		p.put("rho_relative", Double.toString(preset.rho()));
+		p.put("batch_slices", Integer.toString(preset.batch()));
+		p.put("init", preset.init().map(ClassicalMethod::label).orElse("none"));
+		p.put("network_calls_per_slice", Integer.toString(preset.networkCallsPerSlice() / preset
+			.steps() * r.iterations()));
+		return space.back(r, p);
+	}
+}
