@@ -70,7 +70,7 @@ public final class Benchmarks {
 		if (what.equals("volume")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "slices",
 				"count", "tasks", "methods", "lambda", "rho", "steps", "mbir_steps", "cg_iterations",
-				"tv_weights", "pictures" });
+				"tv_weights", "pictures", "images", "prior" });
 			final VolumeBench.Settings s = new VolumeBench.Settings();
 			final String set = o.getOrDefault("set", "held-out");
 			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
@@ -89,6 +89,8 @@ public final class Benchmarks {
 			if (o.containsKey("tv_weights")) s.tvWeights = java.util.Arrays.stream(o.get("tv_weights")
 				.split(",")).mapToDouble(Double::parseDouble).toArray();
 			if (o.containsKey("pictures")) s.pictures = new File(o.get("pictures"));
+			s.images = new File(o.getOrDefault("images", "test-images"));
+			s.prior = o.getOrDefault("prior", s.prior);
 			new VolumeBench(s, out).run();
 			return 0;
 		}

@@ -55,6 +55,8 @@ final class VolumeBench {
 		Integer steps, mbirSteps, cgIterations;
 		double[] tvWeights = { 0.02, 0.04, 0.08, 0.16, 0.32, 0.64 };
 		File pictures;
+		File images = new File("test-images");
+		String prior = "ct";
 	}
 
 	private static final double NOISE = 0.005;
@@ -80,7 +82,33 @@ final class VolumeBench {
 		for (int i = 0; i < s.count; i++)
 			v.add(new Volume("random ellipsoids #" + (i + 1) + " (seed " + seed + ")", slab(r.nextVolume(
 				s.size))));
+		if (!s.training && s.size == 128) v.add(stent());
 		return v;
+	}
+
+	/** First slice (0-based) of the stent slab that the ct-holdout prior's training left out. */
+	static final int STENT_SLAB_FIRST = 96, STENT_SLAB_LAST = 159;
+
+	/**
+	 * The central {@code slices} slices of the stent volume's held-out slab (slices 97–160, 1-based),
+	 * divided by the volume's largest value; only at the volume's own size, 128.
+	 */
+	private Volume stent() {
+		final ij.ImagePlus imp = ij.IJ.openImage(new File(s.images, "stent.tif").getPath());
+		final int plane = imp.getWidth() * imp.getHeight();
+		final int first = (STENT_SLAB_FIRST + STENT_SLAB_LAST + 1 - s.slices) / 2;
+		final float[] v = new float[s.slices * plane];
+		double max = 0;
+		for (int z = 1; z <= imp.getStackSize(); z++)
+			for (final float x : (float[]) imp.getStack().getProcessor(z).convertToFloat().getPixels())
+				max = Math.max(max, x);
+		for (int z = 0; z < s.slices; z++) {
+			final float[] px = (float[]) imp.getStack().getProcessor(first + z + 1).convertToFloat()
+				.getPixels();
+			for (int i = 0; i < plane; i++) v[z * plane + i] = (float) (px[i] / max);
+		}
+		return new Volume("stent.tif slices " + (first + 1) + "–" + (first + s.slices) + (s.prior
+			.equals("ct") ? " (seen by the shipped ct prior: no bar)" : " (held out of " + s.prior + ")"), v);
 	}
 
 	/** The central {@code slices} axial slices of a cube. */
@@ -94,7 +122,7 @@ final class VolumeBench {
 			"Parameter 'slices': got " + s.slices + "; allowed: 2 to the size " + s.size + ".");
 		final PriorRegistry registry = PriorRegistries.standard("cpu");
 		try {
-			final Denoiser ct = registry.load("ct");
+			final Denoiser ct = registry.load(s.prior);
 			final List<float[][]> pictures = new ArrayList<>();
 			for (final String task : s.tasks) {
 				final String angles = ANGLES.get(task);
@@ -127,7 +155,7 @@ final class VolumeBench {
 		out.println();
 		out.println((task.equals("sparse") ? "Sparse-view" : "Limited-angle") + " CT, " + v.name() +
 			", " + s.size + "×" + s.size + "×" + s.slices + " (central slab), `radon angles=" + angles +
-			"` per slice, noise " + NOISE + " × sinogram max, prior ct:");
+			"` per slice, noise " + NOISE + " × sinogram max, prior " + s.prior + ":");
 		out.println();
 		out.println("| method | PSNR dB | axial dB | coronal dB | sagittal dB | network calls / slice | s | network share |");
 		out.println("|---|---|---|---|---|---|---|---|");

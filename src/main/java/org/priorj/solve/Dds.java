@@ -244,17 +244,19 @@ public final class Dds {
 		Checks.require(v.rank() == 3, "operator", "an unknown of shape " + v,
 			"a volume (Z, H, W); for one image use solve");
 		return solveVolume(a, y, init, eps, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), lambda, rho,
-			batch, progress);
+			batch, true, progress);
 	}
 
 	/**
 	 * As {@link #solveVolume(LinearOperator, float[], float[], EpsilonModel, double, double, int,
 	 * Progress)} for a volume whose slices the prior sees as the batch {@code nchw} (a complex
-	 * volume (Z, 2, H, W) as 2Z grey planes); {@code batch} counts items of that batch.
+	 * volume (Z, 2, H, W) as 2Z grey planes); {@code batch} counts items of that batch. The
+	 * difference along z wraps the last slice to the first ({@code periodic}, as the reference
+	 * does) or has none past the last slice (Neumann).
 	 */
 	public Result solveVolume(final LinearOperator a, final float[] y, final float[] init,
 		final EpsilonModel eps, final Shape nchw, final double lambda, final double rho,
-		final int batch, final Progress progress)
+		final int batch, final boolean periodic, final Progress progress)
 	{
 		SolverInputs.measurement(a, y);
 		final Shape v = a.domain();
@@ -262,12 +264,13 @@ public final class Dds {
 			"a volume (Z, H, W); for one image use solve");
 		Checks.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "got " + lambda,
 			"0 or a positive number");
-		final Admm admm = new Admm(a, y, new AxisDifference(v, true), Prox.l1(lambda), rho, Math.max(1,
-			cgIterations));
+		final Admm admm = new Admm(a, y, new AxisDifference(v, periodic), Prox.l1(lambda), rho, Math
+			.max(1, cgIterations));
 		final Map<String, String> tv = new LinkedHashMap<>();
 		tv.put("lambda", Double.toString(lambda));
 		tv.put("rho", Double.toString(rho));
 		tv.put("batch", Integer.toString(batch));
+		tv.put("z_boundary", periodic ? "periodic" : "neumann");
 		return run(v, init, new SliceBatches(eps, batch), nchw, admm::step, progress,
 			StepObserver.NONE, "dds-3d", tv);
 	}

@@ -57,7 +57,7 @@ public final class DiffusionMbir {
 		final Shape v = a.domain();
 		Checks.require(v.rank() == 3, "operator", "an unknown of shape " + v,
 			"a volume (Z, H, W); for one image use the 2-D solvers");
-		return solve(a, y, null, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), score, progress);
+		return solve(a, y, null, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), true, score, progress);
 	}
 
 	/**
@@ -65,10 +65,13 @@ public final class DiffusionMbir {
 	 * batch {@code nchw} ({@code batch} counts items of that batch), starting from
 	 * {@code init} + sigma_max z (null: sigma_max z): a prior trained on a limited noise range is
 	 * started from a classical reconstruction at its largest level, as come-closer-diffuse-faster
-	 * does, instead of from the reference's sigma_max = 378.
+	 * does, instead of from the reference's sigma_max = 378. The difference along z wraps the last
+	 * slice to the first ({@code periodic}, as the reference does) or has none past the last slice
+	 * (Neumann).
 	 */
 	public Result solve(final LinearOperator a, final float[] y, final float[] init,
-		final Shape nchw, final VePredictorCorrector.Score score, final Progress progress)
+		final Shape nchw, final boolean periodic, final VePredictorCorrector.Score score,
+		final Progress progress)
 	{
 		SolverInputs.measurement(a, y);
 		final Shape volume = a.domain();
@@ -82,8 +85,8 @@ public final class DiffusionMbir {
 		}
 		final int items = nchw.dim(0), per = nchw.size() / items;
 		// rho 0 leaves only the data step: a vanishing penalty keeps ADMM's algebra and adds nothing
-		final Admm dc = new Admm(a, y, new AxisDifference(volume, true), Prox.l1(lambda), rho > 0 ? rho
-			: Float.MIN_NORMAL, cgIterations);
+		final Admm dc = new Admm(a, y, new AxisDifference(volume, periodic), Prox.l1(lambda), rho > 0
+			? rho : Float.MIN_NORMAL, cgIterations);
 		final SplittableRandom rnd = new SplittableRandom(seed);
 		final float[] x = new float[volume.size()];
 		final double start = sampler.schedule().sigmaMax();
@@ -103,7 +106,8 @@ public final class DiffusionMbir {
 		if (kaczmarz) kaczmarz(a, y, x);
 		return new Result(x, volume, new double[0], "", o, "diffusion-mbir", SolverInputs.parameters(
 			"steps", sampler.schedule().steps(), "sigma_max", start, "lambda", lambda, "rho", rho,
-			"cg_iterations", cgIterations, "batch", batch, "seed", seed));
+			"cg_iterations", cgIterations, "batch", batch, "z_boundary", periodic ? "periodic" : "neumann",
+			"seed", seed));
 	}
 
 	/** x += A^T (y - A x) / A^T (A 1), element-wise, where A^T (A 1) is not zero. */

@@ -71,10 +71,10 @@ public final class TaskDefaults {
 	 * see docs/tomography-3d.md.
 	 */
 	private static final Map<VolumeMethod, VolumePreset> VOLUME = new EnumMap<>(Map.of(
-		VolumeMethod.DDS_3D, new VolumePreset(Task.CT, VolumeMethod.DDS_3D, 50, 0.01, 0.1, 5, 8, 1.0,
+		VolumeMethod.DDS_3D, new VolumePreset(Task.CT, VolumeMethod.DDS_3D, 50, 0.001, 0.003, 5, 8, 1.0,
 			OptionalInt.of(100), Optional.of(ClassicalMethod.FBP)),
-		VolumeMethod.DIFFUSION_MBIR, new VolumePreset(Task.CT, VolumeMethod.DIFFUSION_MBIR, 100, 0.01,
-			0.1, 5, 8, 1.0, OptionalInt.empty(), Optional.of(ClassicalMethod.FBP))));
+		VolumeMethod.DIFFUSION_MBIR, new VolumePreset(Task.CT, VolumeMethod.DIFFUSION_MBIR, 100, 0.001,
+			0.003, 5, 8, 1.0, OptionalInt.empty(), Optional.of(ClassicalMethod.FBP))));
 
 	/**
 	 * Split-conformal scales of the std maps (the metrics layer's StdCalibration, 90 %

@@ -41,6 +41,13 @@ public final class VolumeReconstruction {
 	 */
 	static final double SIGMA_MAX = 1;
 
+	/**
+	 * TV along z wraps the last slice to the first, as both reference codes do. Neumann (no
+	 * difference past the last slice) would seem the better model of a slab, but measured 0.4–0.7 dB
+	 * lower on the tuning volumes (docs/tomography-3d.md), so PriorJ keeps the wrap.
+	 */
+	static final boolean PERIODIC = true;
+
 	private VolumeReconstruction() {}
 
 	/** Refuses a problem whose unknown is not a volume, pointing a 2-D one to the 2-D commands. */
@@ -79,7 +86,7 @@ public final class VolumeReconstruction {
 				.eta()).withCgIterations(preset.cgIterations()).withSeed(seed);
 			final Dds dds = base.withStartTime(space.startTime(preset.startTime(), base.schedule()));
 			r = dds.solveVolume(space.operator(), space.data(), space.start(), space.epsilonModel(), space
-				.batch(), lambda, rho, items, progress);
+				.batch(), lambda, rho, items, PERIODIC, progress);
 		}
 		else {
 			final double[] sigmas = space.sigmaRange();
@@ -89,7 +96,8 @@ public final class VolumeReconstruction {
 			final VePredictorCorrector sampler = new VePredictorCorrector(new VeSchedule(low, high,
 				preset.steps()), VePredictorCorrector.SNR);
 			r = new DiffusionMbir(sampler, lambda, rho, preset.cgIterations(), items, true, seed).solve(
-				space.operator(), space.data(), space.start(), space.batch(), space.score(), progress);
+				space.operator(), space.data(), space.start(), space.batch(), PERIODIC, space.score(),
+				progress);
 		}
 		final Map<String, String> p = new LinkedHashMap<>();
 		p.put("method", preset.method().label());

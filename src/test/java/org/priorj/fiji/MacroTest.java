@@ -114,9 +114,19 @@ class MacroTest {
 	}
 
 	@Test
+	void volumeExampleBeatsFbpWithTheShippedCtPrior() throws Exception {
+		final String code = macro("reconstruct_volume.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File("test-images/stent.tif")
+			.getAbsolutePath()));
+		final java.util.function.Function<String, Double> psnr = name -> Double.parseDouble(log
+			.replaceAll("(?s).*" + name + ": PSNR ([0-9.]+) dB.*", "$1"));
+		assertTrue(psnr.apply("dds-3d") > psnr.apply("fbp") + 3, log);
+	}
+
+	@Test
 	void everyExampleMacroIsRunByATest() {
 		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
-		assertEquals(6, names.length, "a new example macro needs a test here: " + String.join(", ",
+		assertEquals(7, names.length, "a new example macro needs a test here: " + String.join(", ",
 			names));
 	}
 
