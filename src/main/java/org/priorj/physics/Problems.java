@@ -323,7 +323,8 @@ public final class Problems {
 
 	private static Problem sinogram(final Pixels input, final SideInputs.Sinogram side) {
 		Checks.require(input.planes() == 1, input.parameter(), "a stack of " + input.planes() +
-			" sinograms", "one sinogram (rows = angles, columns = detector bins)");
+			" sinograms", "one sinogram (rows = angles, columns = detector bins); a stack of " +
+				"sinograms is a volume: Reconstruct volume (DDS-3D / DiffusionMBIR)");
 		final int rows = input.height(), bins = input.width();
 		Checks.require(side.detectors() == 0 || side.detectors() == bins, "detectors", side
 			.detectors() + " for a sinogram " + bins + " bins wide", "the sinogram's width " + bins +

@@ -22,7 +22,7 @@ import org.priorj.prior.ForwardingDenoiser;
 class MemoryCheckTest {
 
 	/** A prior that claims {@code bytes} of host memory per call, and counts its calls. */
-	private static final class Hungry extends ForwardingDenoiser {
+	private static class Hungry extends ForwardingDenoiser {
 
 		final AtomicInteger calls = new AtomicInteger();
 		private final long bytes;
@@ -82,5 +82,32 @@ class MemoryCheckTest {
 		final IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
 			() -> PriorSpace.checkMemory(p, new Hungry(2), RedDiff.IMAGE_COPIES, need, 1));
 		assertTrue(host.getMessage().contains("the machine has 0 MB"), host.getMessage());
+	}
+
+	@Test
+	void aVolumeIsCheckedForTheSlicesOneNetworkCallSeesAndRefusedBeforeAnyWork() {
+		final float[] y = new float[64 * 8 * 8];
+		final Problem v = Problems.of(Task.CT, new Identity(Shape.of(64, 8, 8)), y, "test")
+			.withRange(ValueRange.fromMinMax(0, 1, -1, 1));
+		final Hungry perSlice = new Hungry(0) {
+
+			@Override
+			public long hostBytes(final Shape nchw) {
+				return nchw.dim(0) * (1L << 20);
+			}
+		};
+		PriorSpace.checkMemory(v, perSlice, VolumeReconstruction.VOLUME_COPIES, 8, Long.MAX_VALUE,
+			10L << 20);
+		assertThrows(IllegalArgumentException.class, () -> PriorSpace.checkMemory(v, perSlice,
+			VolumeReconstruction.VOLUME_COPIES, Integer.MAX_VALUE, Long.MAX_VALUE, 10L << 20));
+		final IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
+			() -> PriorSpace.checkMemory(v, perSlice, VolumeReconstruction.VOLUME_COPIES, 8, 4L * 64 *
+				64 * (PriorSpace.SHARED_IMAGE_COPIES + VolumeReconstruction.VOLUME_COPIES), 10L << 20));
+		assertTrue(heap.getMessage().contains("64x8x8 pixels need about") && heap.getMessage()
+			.contains("-Xmx"), heap.getMessage());
+		final Hungry huge = new Hungry(Long.MAX_VALUE / 2);
+		assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(v, huge,
+			TaskDefaults.volume(Task.CT, VolumeMethod.DDS_3D), 0, Progress.NONE));
+		assertEquals(0, huge.calls.get());
 	}
 }

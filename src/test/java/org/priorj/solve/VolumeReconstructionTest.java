@@ -1,0 +1,106 @@
+package org.priorj.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.priorj.base.Progress;
+import org.priorj.base.Shape;
+import org.priorj.image.Pixels;
+import org.priorj.image.phantom.EllipsePhantom;
+import org.priorj.physics.Identity;
+import org.priorj.physics.LinearOperator;
+import org.priorj.physics.OperatorSpec;
+import org.priorj.physics.Operators;
+import org.priorj.physics.Problem;
+import org.priorj.physics.Problems;
+import org.priorj.physics.SideInputs;
+import org.priorj.physics.SliceWiseOperator;
+import org.priorj.physics.Task;
+import org.priorj.prior.DiagonalGaussianDenoiser;
+
+/**
+ * VolumeReconstruction in the user's units: the result scales with the data (the value map and the
+ * relative TV_z weight and penalty follow them), its record, complex MRI slices, and what is not a
+ * volume.
+ */
+class VolumeReconstructionTest {
+
+	private static final int Z = 4, N = 24;
+	private static final DiagonalGaussianDenoiser PRIOR = DiagonalGaussianDenoiser.uniform(1, 0, 0.5,
+		-1, 1);
+
+	private static float[] volume(final float scale) {
+		final float[] cube = EllipsePhantom.sheppLogan3d(N, true);
+		final float[] v = Arrays.copyOfRange(cube, (N - Z) / 2 * N * N, ((N - Z) / 2 + Z) * N * N);
+		for (int i = 0; i < v.length; i++) v[i] *= scale;
+		return v;
+	}
+
+	private static Problem ct(final float scale) {
+		final LinearOperator a = SliceWiseOperator.repeat(Operators.build(OperatorSpec.parse(
+			"radon angles=0:180:12"), Shape.of(N, N)), Z);
+		return Problems.of(Task.CT, a, a.apply(volume(scale)), "test");
+	}
+
+	@Test
+	void scalingTheDataScalesTheVolumeForBothMethods() {
+		for (final VolumeMethod m : VolumeMethod.values()) {
+			final VolumePreset p = TaskDefaults.volume(Task.CT, m).withSteps(6).withBatch(3);
+			final Result one = VolumeReconstruction.reconstruct(ct(1), PRIOR, p, 3, Progress.NONE);
+			final Result ten = VolumeReconstruction.reconstruct(ct(10), PRIOR, p, 3, Progress.NONE);
+			double err = 0, norm = 0;
+			for (int i = 0; i < one.estimate().length; i++) {
+				err += Math.pow(ten.estimate()[i] - 10 * one.estimate()[i], 2);
+				norm += Math.pow(10 * one.estimate()[i], 2);
+			}
+			assertTrue(Math.sqrt(err / norm) < 1e-3, m + ": relative difference " + Math.sqrt(err / norm));
+			assertEquals(m.label(), one.parameters().get("method"));
+			assertEquals(Integer.toString(p.networkCallsPerSlice()), one.parameters().get(
+				"network_calls_per_slice"));
+			assertEquals("0.001", one.parameters().get("lambda_relative"));
+			assertTrue(Double.parseDouble(one.parameters().get("lambda")) > 0.001,
+				"the weight is relative to ||A||^2, which is large for CT");
+			assertEquals("fbp", one.parameters().get("init"));
+		}
+	}
+
+	@Test
+	void complexMriSlicesAreGreyPlanesForAGreyPrior() {
+		final Problem p = Problems.simulateVolume(Task.MRI, new Pixels("volume", "v", Shape.of(Z, N, N),
+			volume(1)), new SideInputs.Kspace("uniform1d acceleration=2", null, null, 1, 1), 0, 1);
+		assertEquals(Shape.of(Z, 2, N, N), p.imageShape());
+		assertEquals(Shape.of(2 * Z, 1, N, N), PriorBatch.of(p.imageShape(), PRIOR, true));
+		final Result r = VolumeReconstruction.reconstruct(p, PRIOR, TaskDefaults.volume(Task.MRI,
+			VolumeMethod.DDS_3D).withSteps(4), 0, Progress.NONE);
+		assertEquals(2 * Z * N * N, r.estimate().length);
+		assertEquals("zero_filled", r.parameters().get("init"));
+	}
+
+	@Test
+	void anImageOrAnotherTaskIsRefusedWithAPointerToTheTwoDimensionalCommands() {
+		final VolumePreset p = TaskDefaults.volume(Task.CT, VolumeMethod.DDS_3D);
+		final Problem image = Problems.of(Task.CT, Operators.build(OperatorSpec.parse(
+			"radon angles=0:180:12"), Shape.of(N, N)), new float[12 * N], "test");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> VolumeReconstruction.reconstruct(image, PRIOR, p, 0, Progress.NONE));
+		assertTrue(e.getMessage().startsWith("Parameter 'input'") && e.getMessage().contains(
+			"Reconstruct CT (DDS)"), e.getMessage());
+		final Problem denoise = Problems.of(Task.DENOISING, new Identity(Shape.of(Z, N, N)), new float[Z *
+			N * N], "test");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
+			denoise, PRIOR, p, 0, Progress.NONE)).getMessage().contains("'task'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> TaskDefaults.volume(Task.CT,
+			null)).getMessage().contains("'method'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> p.withRho(Double.NaN))
+			.getMessage().contains("'rho'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new VolumePreset(Task.CT,
+			VolumeMethod.DDS_3D, 5, 0, 1, 5, 1, 0.5, java.util.OptionalInt.empty(), null)).getMessage()
+			.contains("'init'"));
+		assertEquals(Optional.of(ClassicalMethod.FBP), p.init());
+	}
+}
