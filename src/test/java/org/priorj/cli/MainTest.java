@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priorj.base.Shape;
 import org.priorj.physics.Measurement;
 import org.priorj.physics.MeasurementFile;
 
@@ -28,6 +29,10 @@ class MainTest {
 			"deblurring", "CT", "MRI" })
 			assertTrue(report.contains("| " + task), "report lacks " + task + ":\n" + report);
 		assertTrue(report.contains("prior natural-gray"), report);
+		assertTrue(report.contains("| 3-D CT") && report.contains("dds-3d ct") && report.contains(
+			"diffusion-mbir ct"), report);
+		assertEquals(Shape.of(16, 64, 64), MeasurementFile.read(new File(out,
+			"ct-volume-30-views.tif")).operator().domain());
 		assertTrue(new File(out, "montage.png").length() > 10_000);
 		final Measurement ct = MeasurementFile.read(new File(out, "ct-30-views.tif"));
 		assertEquals("radon", ct.operatorSpec().kind());
