@@ -70,7 +70,7 @@ public final class Benchmarks {
 		if (what.equals("volume")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "slices",
 				"count", "tasks", "methods", "lambda", "rho", "steps", "mbir_steps", "cg_iterations",
-				"tv_weights", "pictures", "images", "prior" });
+				"tv_weights", "pictures", "images", "prior", "volumes" });
 			final VolumeBench.Settings s = new VolumeBench.Settings();
 			final String set = o.getOrDefault("set", "held-out");
 			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
@@ -91,6 +91,7 @@ public final class Benchmarks {
 			if (o.containsKey("pictures")) s.pictures = new File(o.get("pictures"));
 			s.images = new File(o.getOrDefault("images", "test-images"));
 			s.prior = o.getOrDefault("prior", s.prior);
+			if (o.containsKey("volumes")) s.volumes = List.of(o.get("volumes").split(","));
 			new VolumeBench(s, out).run();
 			return 0;
 		}

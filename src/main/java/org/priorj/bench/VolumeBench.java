@@ -57,6 +57,7 @@ final class VolumeBench {
 		File pictures;
 		File images = new File("test-images");
 		String prior = "ct";
+		List<String> volumes = List.of("shepp-logan", "ellipsoids", "stent");
 	}
 
 	private static final double NOISE = 0.005;
@@ -75,14 +76,18 @@ final class VolumeBench {
 
 	private List<Volume> volumes() {
 		final List<Volume> v = new ArrayList<>();
-		if (!s.training) v.add(new Volume("Shepp-Logan 3-D (modified)", slab(EllipsePhantom
-			.sheppLogan3d(s.size, true))));
+		for (final String name : s.volumes)
+			if (!List.of("shepp-logan", "ellipsoids", "stent").contains(name))
+				throw new IllegalArgumentException("Parameter 'volumes': got '" + name +
+					"'; allowed: shepp-logan, ellipsoids, stent.");
+		if (!s.training && s.volumes.contains("shepp-logan")) v.add(new Volume(
+			"Shepp-Logan 3-D (modified)", slab(EllipsePhantom.sheppLogan3d(s.size, true))));
 		final long seed = s.training ? 11 : 1_000_003; // held out: a seed no training or tuning used
 		final RandomEllipses r = new RandomEllipses(seed);
-		for (int i = 0; i < s.count; i++)
+		for (int i = 0; i < (s.volumes.contains("ellipsoids") ? s.count : 0); i++)
 			v.add(new Volume("random ellipsoids #" + (i + 1) + " (seed " + seed + ")", slab(r.nextVolume(
 				s.size))));
-		if (!s.training && s.size == 128) v.add(stent());
+		if (!s.training && s.size == 128 && s.volumes.contains("stent")) v.add(stent());
 		return v;
 	}
 
