@@ -271,7 +271,9 @@ public final class Dds {
 		tv.put("rho", Double.toString(rho));
 		tv.put("batch", Integer.toString(batch));
 		tv.put("z_boundary", periodic ? "periodic" : "neumann");
-		return run(v, init, new SliceBatches(eps, batch), nchw, admm::step, progress,
+		final SlabProgress slabs = new SlabProgress(progress, "DDS-3D", times().length, nchw.dim(0),
+			nchw.dim(0) / v.dim(0), batch);
+		return run(v, init, new SliceBatches(eps, batch, slabs::slab), nchw, admm::step, slabs,
 			StepObserver.NONE, "dds-3d", tv);
 	}
 

@@ -92,10 +92,13 @@ public final class DiffusionMbir {
 		final double start = sampler.schedule().sigmaMax();
 		for (int i = 0; i < x.length; i++)
 			x[i] = (float) ((init == null ? 0 : init[i]) + start * rnd.nextGaussian());
+		final SlabProgress slabs = new SlabProgress(progress, "DiffusionMBIR", sampler.schedule()
+			.steps(), items, items / volume.dim(0), batch);
 		final Iterations.Outcome o = Iterations.run("DiffusionMBIR", sampler.schedule().steps(),
-			progress, j -> {
+			slabs, j -> {
 				for (int first = 0; first < items; first += batch) {
 					final int n = Math.min(batch, items - first);
+					slabs.slab(first, n);
 					final float[] slab = java.util.Arrays.copyOfRange(x, first * per, (first + n) * per);
 					sampler.step(j, slab, Shape.of(n, nchw.dim(1), nchw.dim(2), nchw.dim(3)), score, rnd);
 					System.arraycopy(slab, 0, x, first * per, slab.length);

@@ -11,12 +11,26 @@ import org.priorj.prior.EpsilonModel;
  */
 final class SliceBatches implements EpsilonModel {
 
+	/** Told of each batch before the network sees it: its first item and its size. */
+	interface Listener {
+
+		Listener NONE = (first, n) -> {};
+
+		void batch(int first, int n);
+	}
+
 	private final EpsilonModel inner;
 	private final int batch;
+	private final Listener listener;
 
 	SliceBatches(final EpsilonModel inner, final int batch) {
+		this(inner, batch, Listener.NONE);
+	}
+
+	SliceBatches(final EpsilonModel inner, final int batch, final Listener listener) {
 		this.inner = inner;
 		this.batch = Checks.positive("batch", batch);
+		this.listener = listener;
 	}
 
 	@Override
@@ -27,10 +41,14 @@ final class SliceBatches implements EpsilonModel {
 	@Override
 	public float[] eps(final float[] xt, final Shape nchw, final double alphaBar) {
 		final int n = nchw.dim(0), per = xt.length / n;
-		if (n <= batch) return inner.eps(xt, nchw, alphaBar);
+		if (n <= batch) {
+			listener.batch(0, n);
+			return inner.eps(xt, nchw, alphaBar);
+		}
 		final float[] out = new float[xt.length];
 		for (int first = 0; first < n; first += batch) {
 			final int b = Math.min(batch, n - first);
+			listener.batch(first, b);
 			final float[] part = inner.eps(java.util.Arrays.copyOfRange(xt, first * per, (first + b) *
 				per), Shape.of(b, nchw.dim(1), nchw.dim(2), nchw.dim(3)), alphaBar);
 			System.arraycopy(part, 0, out, first * per, part.length);
