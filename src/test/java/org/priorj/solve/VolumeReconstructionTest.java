@@ -63,9 +63,18 @@ class VolumeReconstructionTest {
 			assertEquals(Integer.toString(p.networkCallsPerSlice()), one.parameters().get(
 				"network_calls_per_slice"));
 			assertEquals("0.001", one.parameters().get("lambda_relative"));
-			assertTrue(Double.parseDouble(one.parameters().get("lambda")) > 0.001,
-				"the weight is relative to ||A||^2, which is large for CT");
+			assertEquals("0.003", one.parameters().get("rho_relative"));
+			assertEquals("3", one.parameters().get("batch_slices"));
+			assertEquals("3", one.parameters().get("batch"), "one item per grey slice");
+			// the data are mapped onto [-1, 1] first: ||A||^2 is the operator's, the weights follow it
+			final double n = ct(1).operator().norm(Dds.NORM_ITERATIONS, Dds.NORM_TOLERANCE, 1);
+			assertEquals(0.001 * n * n, Double.parseDouble(one.parameters().get("lambda")), 1e-3 * 0.001 *
+				n * n);
+			assertEquals(0.003 * n * n, Double.parseDouble(one.parameters().get("rho")), 1e-3 * 0.003 *
+				n * n);
 			assertEquals("fbp", one.parameters().get("init"));
+			assertEquals(m == VolumeMethod.DDS_3D, one.parameters().containsKey("eta"), "DDS's own settings");
+			assertEquals(m == VolumeMethod.DIFFUSION_MBIR, one.parameters().containsKey("sigma_max"));
 		}
 	}
 
@@ -79,6 +88,11 @@ class VolumeReconstructionTest {
 			VolumeMethod.DDS_3D).withSteps(4), 0, Progress.NONE);
 		assertEquals(2 * Z * N * N, r.estimate().length);
 		assertEquals("zero_filled", r.parameters().get("init"));
+		assertEquals(Integer.toString(2 * 8), r.parameters().get("batch"), "two planes per slice");
+		final double sigmaMax = Double.parseDouble(VolumeReconstruction.reconstruct(p, PRIOR,
+			TaskDefaults.volume(Task.MRI, VolumeMethod.DIFFUSION_MBIR).withSteps(3), 0, Progress.NONE)
+			.parameters().get("sigma_max"));
+		assertEquals(VolumeReconstruction.SIGMA_MAX, sigmaMax, "a prior of every level starts at the cap");
 	}
 
 	@Test
@@ -94,6 +108,31 @@ class VolumeReconstructionTest {
 			N * N], "test");
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
 			denoise, PRIOR, p, 0, Progress.NONE)).getMessage().contains("'task'"));
+		final Problem oneSlice = Problems.of(Task.CT, SliceWiseOperator.repeat(Operators.build(
+			OperatorSpec.parse("radon angles=0:180:12"), Shape.of(N, N)), 1), new float[12 * N], "test");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
+			oneSlice, PRIOR, p, 0, Progress.NONE)).getMessage().contains("at least 2"));
+		final Problem complexImage = Problems.simulate(Task.MRI, new Pixels("image", "i", Shape.of(N, N),
+			new float[N * N]), new SideInputs.Kspace("uniform1d acceleration=2", null, null, 1, 1), 0, 1);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
+			complexImage, PRIOR, TaskDefaults.volume(Task.MRI, VolumeMethod.DDS_3D), 0, Progress.NONE))
+			.getMessage().contains("Reconstruct MRI (DDS)"));
+		for (final Object[] nulls : new Object[][] { { null, PRIOR, p }, { image, null, p }, { image,
+			PRIOR, null } })
+			assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
+				(Problem) nulls[0], (DiagonalGaussianDenoiser) nulls[1], (VolumePreset) nulls[2], 0,
+				Progress.NONE));
+		// a prior trained only below DiffusionMBIR's lowest level leaves it nothing to sample
+		final org.priorj.prior.Denoiser narrow = new org.priorj.prior.ForwardingDenoiser(PRIOR) {
+
+			@Override
+			public double maxSigma() {
+				return 0.005;
+			}
+		};
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
+			ct(1), narrow, TaskDefaults.volume(Task.CT, VolumeMethod.DIFFUSION_MBIR), 0, Progress.NONE))
+			.getMessage().contains("'prior'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> TaskDefaults.volume(Task.CT,
 			null)).getMessage().contains("'method'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> p.withRho(Double.NaN))
