@@ -51,7 +51,7 @@ final class VolumeBench {
 		int size = 128, slices = 32, count = 1;
 		List<String> tasks = List.of("sparse", "limited");
 		List<String> methods = List.of("fbp", "tv", "dds", "dds-3d", "diffusion-mbir");
-		Double lambda, rho;
+		Double lambda, rho, eta;
 		Integer steps, mbirSteps, cgIterations;
 		double[] tvWeights = { 0.02, 0.04, 0.08, 0.16, 0.32, 0.64 };
 		File pictures;
@@ -228,6 +228,7 @@ final class VolumeBench {
 		if (s.lambda != null) p = p.withLambda(s.lambda);
 		if (s.rho != null) p = p.withRho(s.rho);
 		if (s.cgIterations != null) p = p.withCgIterations(s.cgIterations);
+		if (s.eta != null) p = p.withEta(s.eta);
 		final Integer steps = m == VolumeMethod.DDS_3D ? s.steps : s.mbirSteps;
 		if (steps != null) p = p.withSteps(steps);
 		return p;
