@@ -80,6 +80,20 @@ public final class SliceWiseOperator implements LinearOperator {
 			(same ? "each " + ops[0].describe() : "per slice, first " + ops[0].describe()) + ")";
 	}
 
+	/**
+	 * The norm of a block-diagonal operator is the largest of its blocks': computed on each distinct
+	 * slice operator once, so a volume of one repeated projector costs one slice's power iteration.
+	 */
+	@Override
+	public double norm(final int maxIterations, final double tol, final long seed) {
+		final java.util.Set<LinearOperator> distinct = java.util.Collections.newSetFromMap(
+			new java.util.IdentityHashMap<>());
+		double most = 0;
+		for (final LinearOperator op : ops)
+			if (distinct.add(op)) most = Math.max(most, op.norm(maxIterations, tol, seed));
+		return most;
+	}
+
 	@Override
 	public void apply(final float[] x, final float[] y) {
 		domain.check("volume", x, "slices x slice shape");

@@ -54,6 +54,61 @@ class SliceWiseOperatorTest {
 	}
 
 	@Test
+	void theNormIsTheLargestSlicesAsPowerIterationOnTheWholeVolumeFindsIt() {
+		final MaskOperator half = new MaskOperator(2, 2, new float[] { 1, 0, 1, 1 });
+		final LinearOperator scaled = new LinearOperator() {
+
+			@Override
+			public Shape domain() {
+				return Shape.of(2, 2);
+			}
+
+			@Override
+			public Shape range() {
+				return Shape.of(2, 2);
+			}
+
+			@Override
+			public void apply(final float[] x, final float[] y) {
+				for (int i = 0; i < 4; i++) y[i] = 3 * x[i];
+			}
+
+			@Override
+			public void adjoint(final float[] y, final float[] x) {
+				apply(y, x);
+			}
+		};
+		final SliceWiseOperator op = SliceWiseOperator.of(List.of(half, scaled, half));
+		assertEquals(3, op.norm(100, 1e-9, 1), 1e-6);
+		// the whole volume's power iteration, the interface's own, agrees
+		final LinearOperator whole = new LinearOperator() {
+
+			@Override
+			public Shape domain() {
+				return op.domain();
+			}
+
+			@Override
+			public Shape range() {
+				return op.range();
+			}
+
+			@Override
+			public void apply(final float[] x, final float[] y) {
+				op.apply(x, y);
+			}
+
+			@Override
+			public void adjoint(final float[] y, final float[] x) {
+				op.adjoint(y, x);
+			}
+		};
+		assertEquals(whole.norm(200, 1e-9, 1), op.norm(100, 1e-9, 1), 1e-4);
+		final SliceWiseOperator ct = SliceWiseOperator.repeat(projector, 5);
+		assertEquals(projector.norm(), ct.norm(), 1e-9);
+	}
+
+	@Test
 	void refusesBadSlicesOperatorsAndArrays() {
 		assertNames("slices", () -> SliceWiseOperator.repeat(projector, 0));
 		assertNames("operator", () -> SliceWiseOperator.repeat(null, 2));
