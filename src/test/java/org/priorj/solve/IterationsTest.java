@@ -63,4 +63,18 @@ class IterationsTest {
 		assertTrue(left > 0.05 && left < 5, "eta " + left);
 		assertEquals("1 min 05 s", Eta.format(65));
 	}
+
+	@Test
+	void etaFollowsATaskWhoseTextChangesAsItGoesAndRestartsWithANewCount() throws Exception {
+		final Eta eta = new Eta();
+		assertTrue(Double.isNaN(eta.secondsLeft("x step 1/5, slices 1–8", 1, 10)));
+		Thread.sleep(20);
+		assertTrue(eta.secondsLeft("x step 1/5, slices 9–16", 2, 10) > 0.05);
+		assertTrue(eta.secondsLeft("x step 2/5, slices 1–8", 3, 10) > 0.05);
+		assertTrue(Double.isNaN(eta.secondsLeft("y", 0, 10)), "a count going back is a new task");
+		assertTrue(Double.isNaN(eta.secondsLeft("y", 1, 20)), "so is another total");
+		assertTrue(Double.isNaN(eta.secondsLeft("z", 1, 20)), "and another text with nothing done since");
+		Thread.sleep(20);
+		assertTrue(eta.secondsLeft("z", 2, 20) > 0);
+	}
 }
