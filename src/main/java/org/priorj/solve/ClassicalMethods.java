@@ -184,7 +184,7 @@ public final class ClassicalMethods {
 	}
 
 	/** The (first slice's) projector of a radon measurement; refuses {@code method} otherwise. */
-	private static ParallelBeamProjector projector(final LinearOperator a, final String method) {
+	static ParallelBeamProjector projector(final LinearOperator a, final String method) {
 		if (a instanceof ParallelBeamProjector) return (ParallelBeamProjector) a;
 		if (a instanceof SliceWiseOperator && ((SliceWiseOperator) a)
 			.slice(0) instanceof ParallelBeamProjector) return (ParallelBeamProjector) ((SliceWiseOperator) a)

@@ -15,7 +15,8 @@ import org.priorj.prior.DiffusionSchedule;
  * DDS's DDIM steps (one network call each) or DiffusionMBIR's predictor–corrector steps (two each);
  * {@code batch} is the number of slices a network call sees; {@code eta} and {@code startTime}
  * are DDS-3D's (an empty start time: where the prior's noise range begins). The chain starts from
- * {@code init}'s classical reconstruction, noised. Immutable: each {@code with} returns a new,
+ * {@code init}'s classical reconstruction, noised; an empty {@code init} is the scan's own start
+ * ({@link TaskDefaults#volumeStart}: FBP, SART for limited-angle CT, zero filling for MRI). Immutable: each {@code with} returns a new,
  * checked preset.
  */
 public record VolumePreset(Task task, VolumeMethod method, int steps, double lambda, double rho,
@@ -78,6 +79,12 @@ public record VolumePreset(Task task, VolumeMethod method, int steps, double lam
 			.of(t), init);
 	}
 
+	/** Starts from {@code start}'s reconstruction, noised; empty: the scan's own start. */
+	public VolumePreset withInit(final Optional<ClassicalMethod> start) {
+		return new VolumePreset(task, method, steps, lambda, rho, cgIterations, batch, eta, startTime,
+			start);
+	}
+
 	/** Network calls per slice: DDS's steps, or two per DiffusionMBIR step. */
 	public int networkCallsPerSlice() {
 		return method == VolumeMethod.DDS_3D ? steps : 2 * steps;
@@ -89,6 +96,6 @@ public record VolumePreset(Task task, VolumeMethod method, int steps, double lam
 			" cg_iterations=" + cgIterations + " batch=" + batch + (method == VolumeMethod.DDS_3D
 				? " eta=" + eta + " start_time=" + (startTime.isPresent() ? Integer.toString(startTime
 					.getAsInt()) : "prior") : "") + " init=" + init.map(ClassicalMethod::label).orElse(
-						"none");
+						"auto");
 	}
 }

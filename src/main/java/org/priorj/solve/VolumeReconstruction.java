@@ -2,6 +2,7 @@ package org.priorj.solve;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.priorj.base.Checks;
 import org.priorj.base.Progress;
@@ -76,7 +77,10 @@ public final class VolumeReconstruction {
 		final Shape v = problem.imageShape();
 		final int perSlice = PriorBatch.of(v, prior, problem.isComplex()).dim(0) / v.dim(0);
 		final int items = preset.batch() * perSlice;
-		final PriorSpace space = PriorSpace.ofVolume(problem, prior, preset.init(), VOLUME_COPIES,
+		final ClassicalMethod start = preset.init().orElseGet(() -> TaskDefaults.volumeStart(problem
+			.task(), problem.task() == Task.CT ? ClassicalMethods.projector(problem.operator(), "auto")
+				.widestGap() : 0));
+		final PriorSpace space = PriorSpace.ofVolume(problem, prior, Optional.of(start), VOLUME_COPIES,
 			items, Progress.NONE);
 		final double n = space.operator().norm(Dds.NORM_ITERATIONS, Dds.NORM_TOLERANCE, 1);
 		final double lambda = preset.lambda() * n * n, rho = preset.rho() * n * n;
@@ -104,7 +108,7 @@ public final class VolumeReconstruction {
 		p.put("lambda_relative", Double.toString(preset.lambda()));
 		p.put("rho_relative", Double.toString(preset.rho()));
 		p.put("batch_slices", Integer.toString(preset.batch()));
-		p.put("init", preset.init().map(ClassicalMethod::label).orElse("none"));
+		p.put("init", start.label() + (preset.init().isPresent() ? "" : " (auto)"));
 		p.put("network_calls_per_slice", Integer.toString(preset.networkCallsPerSlice() / preset
 			.steps() * r.iterations()));
 		return space.back(r, p);

@@ -26,7 +26,10 @@ class VolumePresetTest {
 		final VolumePreset p = DDS.withSteps(7).withLambda(0.5).withRho(2).withCgIterations(3)
 			.withBatch(4).withEta(0.25).withStartTime(90);
 		assertEquals(new VolumePreset(Task.CT, VolumeMethod.DDS_3D, 7, 0.5, 2, 3, 4, 0.25, OptionalInt
-			.of(90), Optional.of(ClassicalMethod.FBP)), p);
+			.of(90), Optional.empty()), p);
+		assertEquals(Optional.of(ClassicalMethod.SART), p.withInit(Optional.of(ClassicalMethod.SART))
+			.init());
+		assertEquals(p.steps(), p.withInit(Optional.of(ClassicalMethod.SART)).steps());
 		assertEquals(VolumeMethod.DIFFUSION_MBIR, DDS.withMethod(VolumeMethod.DIFFUSION_MBIR).method());
 		assertEquals(DDS.steps(), DDS.withMethod(VolumeMethod.DIFFUSION_MBIR).steps());
 	}
@@ -37,14 +40,19 @@ class VolumePresetTest {
 		assertEquals(50, DDS.networkCallsPerSlice());
 		assertEquals(100, MBIR.steps());
 		assertEquals(200, MBIR.networkCallsPerSlice());
-		assertEquals(Optional.of(ClassicalMethod.ZERO_FILLED), TaskDefaults.volume(Task.MRI,
-			VolumeMethod.DDS_3D).init());
+		assertEquals(Optional.empty(), TaskDefaults.volume(Task.MRI, VolumeMethod.DDS_3D).init());
+		assertEquals(ClassicalMethod.ZERO_FILLED, TaskDefaults.volumeStart(Task.MRI, 90));
+		assertEquals(ClassicalMethod.FBP, TaskDefaults.volumeStart(Task.CT, 6));
+		assertEquals(ClassicalMethod.FBP, TaskDefaults.volumeStart(Task.CT, Math.nextDown(
+			TaskDefaults.MISSING_WEDGE_DEGREES)));
+		assertEquals(ClassicalMethod.SART, TaskDefaults.volumeStart(Task.CT,
+			TaskDefaults.MISSING_WEDGE_DEGREES));
 		assertEquals(Task.MRI, TaskDefaults.volume(Task.MRI, VolumeMethod.DIFFUSION_MBIR).task());
 		assertEquals(MBIR.lambda(), TaskDefaults.volume(Task.MRI, VolumeMethod.DIFFUSION_MBIR).lambda());
 		assertEquals("ct dds-3d: steps=50 lambda=0.001 rho=0.003 cg_iterations=5 batch=8 eta=1.0 " +
-			"start_time=100 init=fbp", DDS.toString());
+			"start_time=100 init=auto", DDS.toString());
 		assertEquals("ct diffusion-mbir: steps=100 lambda=0.001 rho=0.003 cg_iterations=5 batch=8 " +
-			"init=fbp", MBIR.toString());
+			"init=auto", MBIR.toString());
 		refused("task", () -> TaskDefaults.volume(Task.DENOISING, VolumeMethod.DDS_3D));
 	}
 

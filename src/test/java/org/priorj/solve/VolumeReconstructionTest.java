@@ -72,10 +72,22 @@ class VolumeReconstructionTest {
 				n * n);
 			assertEquals(0.003 * n * n, Double.parseDouble(one.parameters().get("rho")), 1e-3 * 0.003 *
 				n * n);
-			assertEquals("fbp", one.parameters().get("init"));
+			assertEquals("fbp (auto)", one.parameters().get("init"), "12 views: a 15° gap");
 			assertEquals(m == VolumeMethod.DDS_3D, one.parameters().containsKey("eta"), "DDS's own settings");
 			assertEquals(m == VolumeMethod.DIFFUSION_MBIR, one.parameters().containsKey("sigma_max"));
 		}
+	}
+
+	@Test
+	void limitedAngleDataStartFromSartUnlessThePresetSaysOtherwise() {
+		final LinearOperator a = SliceWiseOperator.repeat(Operators.build(OperatorSpec.parse(
+			"radon angles=0:120:40"), Shape.of(N, N)), Z);
+		final Problem limited = Problems.of(Task.CT, a, a.apply(volume(1)), "test");
+		final VolumePreset p = TaskDefaults.volume(Task.CT, VolumeMethod.DDS_3D).withSteps(2);
+		assertEquals("sart (auto)", VolumeReconstruction.reconstruct(limited, PRIOR, p, 0, Progress.NONE)
+			.parameters().get("init"));
+		assertEquals("fbp", VolumeReconstruction.reconstruct(limited, PRIOR, p.withInit(Optional.of(
+			ClassicalMethod.FBP)), 0, Progress.NONE).parameters().get("init"));
 	}
 
 	@Test
@@ -87,7 +99,7 @@ class VolumeReconstructionTest {
 		final Result r = VolumeReconstruction.reconstruct(p, PRIOR, TaskDefaults.volume(Task.MRI,
 			VolumeMethod.DDS_3D).withSteps(4), 0, Progress.NONE);
 		assertEquals(2 * Z * N * N, r.estimate().length);
-		assertEquals("zero_filled", r.parameters().get("init"));
+		assertEquals("zero_filled (auto)", r.parameters().get("init"));
 		assertEquals(Integer.toString(2 * 8), r.parameters().get("batch"), "two planes per slice");
 		final double sigmaMax = Double.parseDouble(VolumeReconstruction.reconstruct(p, PRIOR,
 			TaskDefaults.volume(Task.MRI, VolumeMethod.DIFFUSION_MBIR).withSteps(3), 0, Progress.NONE)
@@ -140,6 +152,6 @@ class VolumeReconstructionTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new VolumePreset(Task.CT,
 			VolumeMethod.DDS_3D, 5, 0, 1, 5, 1, 0.5, java.util.OptionalInt.empty(), null)).getMessage()
 			.contains("'init'"));
-		assertEquals(Optional.of(ClassicalMethod.FBP), p.init());
+		assertEquals(Optional.empty(), p.init(), "the scan's own start");
 	}
 }
