@@ -70,7 +70,7 @@ public final class Benchmarks {
 		if (what.equals("volume")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "slices",
 				"count", "tasks", "methods", "lambda", "rho", "steps", "mbir_steps", "cg_iterations",
-				"tv_weights", "pictures", "images", "prior", "volumes", "eta", "init" });
+				"tv_weights", "pictures", "images", "prior", "volumes", "eta", "init", "batch" });
 			final VolumeBench.Settings s = new VolumeBench.Settings();
 			final String set = o.getOrDefault("set", "held-out");
 			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
@@ -85,6 +85,7 @@ public final class Benchmarks {
 			if (o.containsKey("rho")) s.rho = Options.real(o, "rho", 0);
 			if (o.containsKey("eta")) s.eta = Options.real(o, "eta", 0);
 			s.init = o.get("init");
+			if (o.containsKey("batch")) s.batch = Options.integer(o, "batch", 0);
 			if (o.containsKey("steps")) s.steps = Options.integer(o, "steps", 0);
 			if (o.containsKey("mbir_steps")) s.mbirSteps = Options.integer(o, "mbir_steps", 0);
 			if (o.containsKey("cg_iterations")) s.cgIterations = Options.integer(o, "cg_iterations", 0);

@@ -53,7 +53,7 @@ final class VolumeBench {
 		List<String> methods = List.of("fbp", "tv", "dds", "dds-3d", "diffusion-mbir");
 		Double lambda, rho, eta;
 		String init;
-		Integer steps, mbirSteps, cgIterations;
+		Integer steps, mbirSteps, cgIterations, batch;
 		double[] tvWeights = { 0.02, 0.04, 0.08, 0.16, 0.32, 0.64 };
 		File pictures;
 		File images = new File("test-images");
@@ -230,6 +230,7 @@ final class VolumeBench {
 		if (s.rho != null) p = p.withRho(s.rho);
 		if (s.cgIterations != null) p = p.withCgIterations(s.cgIterations);
 		if (s.eta != null) p = p.withEta(s.eta);
+		if (s.batch != null) p = p.withBatch(s.batch);
 		if (s.init != null) p = p.withInit(java.util.Optional.of(ClassicalMethod.parse("init", s.init)));
 		final Integer steps = m == VolumeMethod.DDS_3D ? s.steps : s.mbirSteps;
 		if (steps != null) p = p.withSteps(steps);
