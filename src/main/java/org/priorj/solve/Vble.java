@@ -174,6 +174,9 @@ public final class Vble {
 			" rate_scale=" + rateScale + " keep=" + keepSamples;
 	}
 
+	/** Whether this is the refit of a fit that diverged (recorded in the result). */
+	private boolean refitted;
+
 	private Vble copy() {
 		final Vble c = new Vble();
 		c.iterations = iterations;
@@ -243,7 +246,26 @@ public final class Vble {
 	public Result solve(final LinearOperator a, final float[] y, final double sigma,
 		final float[] init, final LatentPrior prior, final Shape nchw, final Progress progress)
 	{
-		return sample(prior, fit(a, y, sigma, init, prior, nchw, progress), a.domain());
+		try {
+			return sample(prior, fit(a, y, sigma, init, prior, nchw, progress), a.domain());
+		}
+		catch (final Diverged e) {
+			// seen now and then at the deblurring preset's rate, not reproducibly: one refit at half
+			// the rate, recorded; a second divergence is the user's to see
+			final Vble slower = withLearningRate(lr / 2);
+			slower.refitted = true;
+			return slower.sample(prior, slower.fit(a, y, sigma, init, prior, nchw, progress), a.domain());
+		}
+	}
+
+	/** Samples of a fit that diverged. */
+	static final class Diverged extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		Diverged(final String message) {
+			super(message);
+		}
 	}
 
 	/** The fitted posterior, before sampling (what {@link #solve} samples). */
@@ -395,6 +417,7 @@ public final class Vble {
 		p.put("model", imageNoise ? "vble-xz" : "vble-z");
 		p.put("iterations", Integer.toString(iterations));
 		p.put("lr", Double.toString(lr));
+		if (refitted) p.put("refit", "the first fit diverged; refitted at half the learning rate");
 		p.put("lambda", Double.toString(lambda));
 		p.put("rate_scale", Double.toString(rateScale));
 		p.put("posterior", posterior.name().toLowerCase(java.util.Locale.ROOT));
@@ -412,7 +435,7 @@ public final class Vble {
 	 */
 	private void requireFinite(final float[] samples) {
 		for (int i = 0; i < samples.length; i++) if (!Float.isFinite(samples[i]))
-			throw new IllegalStateException("VBLE's posterior samples hold a non-finite value (" +
+			throw new Diverged("VBLE's posterior samples hold a non-finite value (" +
 				samples[i] + " at index " + i + "): the fit diverged (learning_rate " + lr + ", lambda " +
 				lambda + "); try a smaller learning_rate");
 	}

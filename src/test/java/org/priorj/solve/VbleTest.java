@@ -281,6 +281,44 @@ class VbleTest {
 	}
 
 	@Test
+	void aFitThatDivergesOnceIsRefittedAtHalfTheRateAndSaysSo() {
+		final Shape image = Shape.of(1, 1, 1, 2);
+		final IdentityLatentPrior inner = new IdentityLatentPrior(1, 1, 0, 1);
+		final int[] decodes = new int[1];
+		final org.priorj.prior.LatentPrior onceBroken = new org.priorj.prior.LatentPrior() {
+
+			public String name() { return inner.name(); }
+			public int channels() { return inner.channels(); }
+			public double low() { return inner.low(); }
+			public double high() { return inner.high(); }
+			public int multiple() { return inner.multiple(); }
+			public org.priorj.prior.Latents encode(final float[] x, final Shape nchw) {
+				return inner.encode(x, nchw);
+			}
+			public double rate(final org.priorj.prior.Latents l) { return inner.rate(l); }
+			public Evaluation evaluate(final org.priorj.prior.Latents l, final ImageLoss loss,
+				final double w)
+			{
+				return inner.evaluate(l, loss, w);
+			}
+			public float[] decode(final org.priorj.prior.Latent z) {
+				final float[] x = inner.decode(z);
+				if (decodes[0]++ == 0) x[0] = Float.NaN;
+				return x;
+			}
+		};
+		final Result r = new Vble().withIterations(3).withSamples(2).withLearningRate(0.08).solve(
+			new Identity(image), new float[] { 0.4f, 0.6f }, 0.1, new float[] { 0.4f, 0.6f }, onceBroken,
+			image, Progress.NONE);
+		assertTrue(Float.isFinite(r.estimate()[0]));
+		assertEquals("0.04", r.parameters().get("lr"));
+		assertTrue(r.parameters().get("refit").contains("half the learning rate"));
+		final Result fine = new Vble().withIterations(3).withSamples(2).solve(new Identity(image),
+			new float[] { 0.4f, 0.6f }, 0.1, new float[] { 0.4f, 0.6f }, inner, image, Progress.NONE);
+		assertEquals(null, fine.parameters().get("refit"));
+	}
+
+	@Test
 	void aCancelledRunStillSamplesThePosteriorItHas() {
 		final Shape image = Shape.of(1, 1, 1, 4);
 		final int[] steps = new int[1];
