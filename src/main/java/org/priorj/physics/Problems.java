@@ -103,8 +103,7 @@ public final class Problems {
 				final SideInputs.Sinogram s = as(SideInputs.Sinogram.class, side, task);
 				Checks.require(image.planes() == 1, image.parameter(), "a stack of " + image.planes() +
 					" images", "one image to simulate a scan of");
-				final OperatorSpec spec = OperatorSpec.of("radon", "angles", blank(s.angles())
-					? DEFAULT_SCAN_ANGLES : s.angles().trim());
+				final OperatorSpec spec = scan(s);
 				a = Operators.build(spec, image.shape());
 				x = image.values();
 				text = spec.toString();
@@ -124,11 +123,24 @@ public final class Problems {
 				throw Checks.bad("task", "'" + task + "' to simulate here", "ct or mri (other " +
 					"operators: Simulate measurement)");
 		}
+		return simulated(task, a, x, text, "image " + image.title(), relativeNoise, seed);
+	}
+
+	/** The angles of a simulated scan: the given ones, else {@link #DEFAULT_SCAN_ANGLES}. */
+	private static OperatorSpec scan(final SideInputs.Sinogram s) {
+		return OperatorSpec.of("radon", "angles", blank(s.angles()) ? DEFAULT_SCAN_ANGLES : s.angles()
+			.trim());
+	}
+
+	/** A x with Gaussian noise of {@code relativeNoise} times its largest value, as a problem. */
+	private static Problem simulated(final Task task, final LinearOperator a, final float[] x,
+		final String text, final String source, final double relativeNoise, final long seed)
+	{
 		final float[] clean = a.apply(x);
 		final NoiseModel noise = relativeNoise > 0 ? GaussianNoise.relativeToMax(clean, relativeNoise)
 			: NoiseModel.NONE;
 		return new Problem(task, a, noise.corrupt(clean, seed), text + " (simulated, noise " +
-			relativeNoise + " x max)", "image " + image.title(), noise.describe(), null);
+			relativeNoise + " x max)", source, noise.describe(), null);
 	}
 
 	/**
@@ -185,8 +197,7 @@ public final class Problems {
 		switch (task) {
 			case CT: {
 				final SideInputs.Sinogram s = as(SideInputs.Sinogram.class, side, task);
-				final OperatorSpec spec = OperatorSpec.of("radon", "angles", blank(s.angles())
-					? DEFAULT_SCAN_ANGLES : s.angles().trim());
+				final OperatorSpec spec = scan(s);
 				a = SliceWiseOperator.repeat(Operators.build(spec, Shape.of(h, w)), z);
 				x = volume.values();
 				text = spec + " per slice";
@@ -204,12 +215,8 @@ public final class Problems {
 			default:
 				throw Checks.bad("task", "'" + task + "' for a volume", "ct or mri");
 		}
-		final float[] clean = a.apply(x);
-		final NoiseModel noise = relativeNoise > 0 ? GaussianNoise.relativeToMax(clean, relativeNoise)
-			: NoiseModel.NONE;
-		return new Problem(task, a, noise.corrupt(clean, seed), text + " (simulated, noise " +
-			relativeNoise + " x max)", "volume " + volume.title() + " (" + z + " slices)", noise
-				.describe(), null);
+		return simulated(task, a, x, text, "volume " + volume.title() + " (" + z + " slices)",
+			relativeNoise, seed);
 	}
 
 	private static void checkSlices(final Pixels input, final int z, final String what,

@@ -83,7 +83,7 @@ public final class DiffusionMbir {
 			volume.check("init", init, "the volume's shape");
 			Checks.finite("init", init);
 		}
-		final int items = nchw.dim(0), per = nchw.size() / items;
+		final int items = nchw.dim(0);
 		// rho 0 leaves only the data step: a vanishing penalty keeps ADMM's algebra and adds nothing
 		final Admm dc = new Admm(a, y, new AxisDifference(volume, periodic), Prox.l1(lambda), rho > 0
 			? rho : Float.MIN_NORMAL, cgIterations);
@@ -96,13 +96,10 @@ public final class DiffusionMbir {
 			.steps(), items, items / volume.dim(0), batch);
 		final Iterations.Outcome o = Iterations.run("DiffusionMBIR", sampler.schedule().steps(),
 			slabs, j -> {
-				for (int first = 0; first < items; first += batch) {
-					final int n = Math.min(batch, items - first);
-					slabs.slab(first, n);
-					final float[] slab = java.util.Arrays.copyOfRange(x, first * per, (first + n) * per);
-					sampler.step(j, slab, Shape.of(n, nchw.dim(1), nchw.dim(2), nchw.dim(3)), score, rnd);
-					System.arraycopy(slab, 0, x, first * per, slab.length);
-				}
+				SliceBatches.each(x, nchw, batch, slabs::slab, x, (slab, shape) -> {
+					sampler.step(j, slab, shape, score, rnd);
+					return slab;
+				});
 				dc.step(x);
 				return true;
 			});

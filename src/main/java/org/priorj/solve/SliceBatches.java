@@ -46,13 +46,24 @@ final class SliceBatches implements EpsilonModel {
 			return inner.eps(xt, nchw, alphaBar);
 		}
 		final float[] out = new float[xt.length];
+		each(xt, nchw, batch, listener, out, (part, shape) -> inner.eps(part, shape, alphaBar));
+		return out;
+	}
+
+	/**
+	 * Applies {@code f} to each batch of at most {@code batch} items of x (N, C, H, W) in turn, on a
+	 * copy of the batch, and writes its answer to the same place in {@code out}, which may be x.
+	 */
+	static void each(final float[] x, final Shape nchw, final int batch, final Listener listener,
+		final float[] out, final java.util.function.BiFunction<float[], Shape, float[]> f)
+	{
+		final int n = nchw.dim(0), per = x.length / n;
 		for (int first = 0; first < n; first += batch) {
 			final int b = Math.min(batch, n - first);
 			listener.batch(first, b);
-			final float[] part = inner.eps(java.util.Arrays.copyOfRange(xt, first * per, (first + b) *
-				per), Shape.of(b, nchw.dim(1), nchw.dim(2), nchw.dim(3)), alphaBar);
+			final float[] part = f.apply(java.util.Arrays.copyOfRange(x, first * per, (first + b) * per),
+				Shape.of(b, nchw.dim(1), nchw.dim(2), nchw.dim(3)));
 			System.arraycopy(part, 0, out, first * per, part.length);
 		}
-		return out;
 	}
 }
