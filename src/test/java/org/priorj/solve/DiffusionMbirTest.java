@@ -111,4 +111,39 @@ class DiffusionMbirTest {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new DiffusionMbir(pc, 0, 1, 1, 0,
 			true, 1)).getMessage().contains("'batch'"));
 	}
+
+	@Test
+	void theChainStartsFromTheInitAndTheKaczmarzStepRunsWhenAsked() {
+		final float[] mask = new float[H * W];
+		for (int i = 0; i < mask.length; i += 2) mask[i] = 1;
+		final LinearOperator a = SliceWiseOperator.repeat(new MaskOperator(H, W, mask), 2);
+		final org.priorj.base.Shape nchw = org.priorj.base.Shape.of(2, 1, H, W);
+		final float[] y = new float[a.range().size()], init = new float[2 * H * W];
+		java.util.Arrays.fill(y, 0.2f);
+		java.util.Arrays.fill(init, 0.7f);
+		final VePredictorCorrector still = new VePredictorCorrector(new VeSchedule(1e-5, 2e-5, 2),
+			VePredictorCorrector.SNR);
+		final VePredictorCorrector.Score none = (x, shape, sigma) -> new float[x.length];
+		for (final boolean kaczmarz : new boolean[] { false, true }) {
+			final float[] x = new DiffusionMbir(still, 0, 0, 1, 2, kaczmarz, 3).solve(a, y, init, nchw,
+				true, none, Progress.NONE).estimate();
+			for (int i = 1; i < x.length; i += 2) assertEquals(0.7, x[i], 1e-3, "unobserved: the init");
+			for (int i = 0; i < x.length; i += 2) assertEquals(0.2, x[i], 1e-3, "observed: the data");
+		}
+		final DiffusionMbir d = new DiffusionMbir(still, 0, 0, 1, 2, false, 3);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> d.solve(a, y, new float[3], nchw,
+			true, none, Progress.NONE)).getMessage().contains("'init'"));
+		final float[] nan = init.clone();
+		nan[5] = Float.NaN;
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> d.solve(a, y, nan, nchw, true,
+			none, Progress.NONE)).getMessage().contains("'init'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> d.solve(a, y, init, null, true,
+			none, Progress.NONE)).getMessage().contains("'shape'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> d.solve(a, y, init, org.priorj
+			.base.Shape.of(1, 1, H, W), true, none, Progress.NONE)).getMessage().contains("'shape'"));
+		final LinearOperator image = new MaskOperator(H, W, mask);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> d.solve(image, new float[H * W],
+			null, org.priorj.base.Shape.of(1, 1, H, W), true, none, Progress.NONE)).getMessage().contains(
+				"'operator'"));
+	}
 }
