@@ -10,6 +10,8 @@ import org.priorj.base.Checks;
 import org.priorj.physics.GaussianNoise;
 import org.priorj.physics.LinearOperator;
 import org.priorj.physics.Problem;
+import org.priorj.physics.SliceWiseOperator;
+import org.priorj.base.SliceStore;
 import org.priorj.base.Shape;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
@@ -228,15 +230,15 @@ public final class Dds {
 
 	/**
 	 * DDS in 3-D (shared ALGORITHMS §2.2): the volume (Z, H, W) sampled with the 2-D prior on its
-	 * slices, the data step one ADMM-TV_z iteration per diffusion step ({@link Admm} with the
-	 * periodic difference along z, its split variable and dual kept across steps, this sampler's CG
-	 * iterations for the x update) instead of plain CG.
+	 * slices, the data step one ADMM-TV_z iteration per diffusion step (the periodic difference
+	 * along z, its split variable and dual kept across steps, this sampler's CG iterations for the
+	 * x update) instead of plain CG; the volumes on the Java heap.
 	 *
 	 * @param lambda the TV_z weight
 	 * @param rho ADMM's penalty
 	 * @param batch slices the prior sees at once
 	 */
-	public Result solveVolume(final LinearOperator a, final float[] y, final float[] init,
+	public Result solveVolume(final SliceWiseOperator a, final float[] y, final float[] init,
 		final EpsilonModel eps, final double lambda, final double rho, final int batch,
 		final Progress progress)
 	{
@@ -244,37 +246,102 @@ public final class Dds {
 		Checks.require(v.rank() == 3, "operator", "an unknown of shape " + v,
 			"a volume (Z, H, W); for one image use solve");
 		return solveVolume(a, y, init, eps, Shape.of(v.dim(0), 1, v.dim(1), v.dim(2)), lambda, rho,
-			batch, true, progress);
+			batch, true, SliceStore.Factory.HEAP, progress);
 	}
 
+	/** Volume-sized stores of the 3-D loop: the state x_t, the network's eps_hat and the estimate. */
+	static final int VOLUME_STORES = 3;
+
 	/**
-	 * As {@link #solveVolume(LinearOperator, float[], float[], EpsilonModel, double, double, int,
+	 * As {@link #solveVolume(SliceWiseOperator, float[], float[], EpsilonModel, double, double, int,
 	 * Progress)} for a volume whose slices the prior sees as the batch {@code nchw} (a complex
 	 * volume (Z, 2, H, W) as 2Z grey planes); {@code batch} counts items of that batch. The
 	 * difference along z wraps the last slice to the first ({@code periodic}, as the reference
-	 * does) or has none past the last slice (Neumann).
+	 * does) or has none past the last slice (Neumann). The sampler's state and the ADMM's live in
+	 * {@code stores} ({@link SliceAdmmTvZ}: on the heap, or in scratch files for a volume larger than
+	 * the heap), read a slab of slices at a time; the same seed gives the same volume in either.
 	 */
-	public Result solveVolume(final LinearOperator a, final float[] y, final float[] init,
+	public Result solveVolume(final SliceWiseOperator a, final float[] y, final float[] init,
 		final EpsilonModel eps, final Shape nchw, final double lambda, final double rho,
-		final int batch, final boolean periodic, final Progress progress)
+		final int batch, final boolean periodic, final SliceStore.Factory stores,
+		final Progress progress)
 	{
+		if (a == null) throw Checks.bad("operator", "got null", "a slice-wise operator");
 		SolverInputs.measurement(a, y);
 		final Shape v = a.domain();
 		Checks.require(v.rank() >= 3, "operator", "an unknown of shape " + v,
 			"a volume (Z, H, W); for one image use solve");
-		Checks.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "got " + lambda,
-			"0 or a positive number");
-		final Admm admm = new Admm(a, y, new AxisDifference(v, periodic), Prox.l1(lambda), rho, Math
-			.max(1, cgIterations));
+		checkBatch(v, init, eps, nchw);
+		final int slices = a.slices(), plane = v.size() / slices, perSlice = nchw.dim(0) / slices;
+		final int slab = Math.max(1, Checks.positive("batch", batch) / perSlice);
 		final Map<String, String> tv = new LinkedHashMap<>();
 		tv.put("lambda", Double.toString(lambda));
 		tv.put("rho", Double.toString(rho));
 		tv.put("batch", Integer.toString(batch));
 		tv.put("z_boundary", periodic ? "periodic" : "neumann");
-		final SlabProgress slabs = new SlabProgress(progress, "DDS-3D", times().length, nchw.dim(0),
-			nchw.dim(0) / v.dim(0), batch);
-		return run(v, init, new SliceBatches(eps, batch, slabs::slab), nchw, admm::step, slabs,
-			StepObserver.NONE, "dds-3d", tv);
+		tv.put("volumes", stores.describe());
+		final SlabProgress report = new SlabProgress(progress, "DDS-3D", times().length, nchw.dim(0),
+			perSlice, batch);
+		final int[] ts = times();
+		final SplittableRandom rnd = new SplittableRandom(seed);
+		stores.check(VOLUME_STORES + SliceAdmmTvZ.STORES, slices, plane);
+		try (SliceStore xt = stores.create(slices, plane); SliceStore epsHat = stores.create(slices,
+			plane); SliceStore x0 = stores.create(slices, plane); SliceAdmmTvZ admm = new SliceAdmmTvZ(
+				a, y, lambda, rho, Math.max(1, cgIterations), periodic, stores))
+		{
+			final double top = schedule.alphaBar(ts[0]);
+			final float[] s = new float[plane];
+			for (int k = 0; k < slices; k++) {
+				for (int i = 0; i < plane; i++) {
+					final double z = GaussianNoise.gaussian(rnd);
+					s[i] = init == null ? (float) z : (float) (Math.sqrt(top) * init[k * plane + i] + Math
+						.sqrt(1 - top) * z);
+				}
+				xt.write(k, s, 0);
+			}
+			final Iterations.Outcome o = Iterations.run("DDS", ts.length, report, step -> {
+				final double abarT = schedule.alphaBar(ts[step]);
+				for (int first = 0; first < slices; first += slab) {
+					final int n = Math.min(slab, slices - first), firstItem = first * perSlice;
+					final float[] part = new float[n * plane];
+					for (int k = 0; k < n; k++) xt.read(first + k, part, k * plane);
+					final float[] e = new SliceBatches(eps, batch, (f, m) -> report.slab(firstItem + f, m))
+						.eps(part, Shape.of(n * perSlice, nchw.dim(1), nchw.dim(2), nchw.dim(3)), abarT);
+					final float[] x0Hat = tweedie(part, e, abarT);
+					for (int k = 0; k < n; k++) {
+						epsHat.write(first + k, e, k * plane);
+						x0.write(first + k, x0Hat, k * plane);
+					}
+				}
+				admm.step(x0);
+				if (step + 1 < ts.length) {
+					final double abarS = schedule.alphaBar(ts[step + 1]);
+					final float[] xk = new float[plane];
+					for (int k = 0; k < slices; k++) {
+						renoise(xk, x0.slice(k), epsHat.slice(k), abarS, rnd);
+						xt.write(k, xk, 0);
+					}
+				}
+				return true;
+			});
+			final float[] estimate = o.steps > 0 ? x0.toArray() : init == null ? new float[v.size()] :
+				init.clone();
+			return new Result(estimate, v, new double[0], "", o, "dds-3d", parameters(tv));
+		}
+	}
+
+	/** Refuses a batch layout that does not hold the domain, or an init that is not finite. */
+	private static void checkBatch(final Shape domain, final float[] init, final EpsilonModel eps,
+		final Shape nchw)
+	{
+		Checks.require(nchw != null && nchw.rank() == 4 && nchw.size() == domain.size(), "shape",
+			String.valueOf(nchw), "(N, C, H, W) holding the operator's domain " + domain);
+		Checks.require(nchw.dim(1) == eps.channels(), "prior", eps.channels() + " channels", nchw
+			.dim(1) + " channels, as the image has");
+		if (init != null) {
+			domain.check("init", init, "the operator's domain");
+			Checks.finite("init", init);
+		}
 	}
 
 	Result run(final Shape domain, final float[] init, final EpsilonModel eps, final Shape nchw,
@@ -287,14 +354,7 @@ public final class Dds {
 		final Shape nchw, final DataConsistency dc, final Progress progress,
 		final StepObserver observer, final String method, final Map<String, String> extra)
 	{
-		Checks.require(nchw != null && nchw.rank() == 4 && nchw.size() == domain.size(), "shape",
-			String.valueOf(nchw), "(N, C, H, W) holding the operator's domain " + domain);
-		Checks.require(nchw.dim(1) == eps.channels(), "prior", eps.channels() + " channels", nchw
-			.dim(1) + " channels, as the image has");
-		if (init != null) {
-			domain.check("init", init, "the operator's domain");
-			Checks.finite("init", init);
-		}
+		checkBatch(domain, init, eps, nchw);
 		final int[] ts = times();
 		final int n = domain.size();
 		final SplittableRandom rnd = new SplittableRandom(seed);
@@ -317,6 +377,11 @@ public final class Dds {
 			if (k + 1 < ts.length) renoise(x, x0, epsHat, schedule.alphaBar(ts[k + 1]), rnd);
 			return true;
 		});
+		return new Result(estimate, domain, new double[0], "", o, method, parameters(extra));
+	}
+
+	/** The sampler's settings, then {@code extra}. */
+	private Map<String, String> parameters(final Map<String, String> extra) {
 		final Map<String, String> p = new LinkedHashMap<>();
 		p.put("steps", Integer.toString(steps));
 		p.put("eta", Double.toString(eta));
@@ -325,7 +390,7 @@ public final class Dds {
 		p.put("start_time", Integer.toString(start()));
 		p.put("seed", Long.toString(seed));
 		p.putAll(extra);
-		return new Result(estimate, domain, new double[0], "", o, method, p);
+		return p;
 	}
 
 	/** x0_hat = (x_t - sqrt(1 - abar) eps_hat) / sqrt(abar). */

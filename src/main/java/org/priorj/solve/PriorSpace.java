@@ -87,28 +87,31 @@ final class PriorSpace {
 
 	/**
 	 * As {@link #of(Problem, Denoiser, Optional, int, Progress)} for a volume whose network calls
-	 * see at most {@code batchItems} items of the batch at a time (for the memory check).
+	 * see at most {@code batchItems} items of the batch at a time, and whose run holds
+	 * {@code heapCopies} volume-sized arrays on the heap in all (for the memory check: its solver's
+	 * volumes may be on disk).
 	 */
 	static PriorSpace ofVolume(final Problem problem, final Denoiser prior,
-		final Optional<ClassicalMethod> init, final int imageCopies, final int batchItems,
+		final Optional<ClassicalMethod> init, final int heapCopies, final int batchItems,
 		final Progress progress)
 	{
-		return of(problem, prior, -1, 1, init, imageCopies, batchItems, progress);
+		return of(problem, prior, -1, 1, init, heapCopies, batchItems, progress);
 	}
 
 	private static PriorSpace of(final Problem problem, final Prior prior, final double low,
 		final double high, final Optional<ClassicalMethod> init, final int imageCopies,
 		final Progress progress)
 	{
-		return of(problem, prior, low, high, init, imageCopies, Integer.MAX_VALUE, progress);
+		return of(problem, prior, low, high, init, SHARED_IMAGE_COPIES + imageCopies,
+			Integer.MAX_VALUE, progress);
 	}
 
 	private static PriorSpace of(final Problem problem, final Prior prior, final double low,
-		final double high, final Optional<ClassicalMethod> init, final int imageCopies,
+		final double high, final Optional<ClassicalMethod> init, final int heapCopies,
 		final int batchItems, final Progress progress)
 	{
 		SolverInputs.measurement(problem.operator(), problem.data());
-		checkMemory(problem, prior, imageCopies, batchItems, Memory.maxHeap(), Memory.physical());
+		checkHeapAndHost(problem, prior, heapCopies, batchItems, Memory.maxHeap(), Memory.physical());
 		final float[] start = init.map(m -> ClassicalMethods.reconstruct(m, problem.operator(),
 			problem.data(), problem.task(), new ClassicalMethods.Parameters(), progress).estimate())
 			.orElse(null);
@@ -131,10 +134,22 @@ final class PriorSpace {
 	static void checkMemory(final Problem problem, final Prior prior, final int imageCopies,
 		final int batchItems, final long maxHeap, final long physical)
 	{
+		checkHeapAndHost(problem, prior, SHARED_IMAGE_COPIES + imageCopies, batchItems, maxHeap,
+			physical);
+	}
+
+	/** Heap bytes of a run holding {@code heapCopies} image-sized arrays and the data's. */
+	static long heapBytes(final Problem problem, final int heapCopies) {
+		return 4L * (heapCopies * (long) problem.imageShape().size() + DATA_COPIES * (long) problem
+			.data().length);
+	}
+
+	private static void checkHeapAndHost(final Problem problem, final Prior prior,
+		final int heapCopies, final int batchItems, final long maxHeap, final long physical)
+	{
 		final Shape image = problem.imageShape();
 		final String what = image + " pixels";
-		Memory.checkHeap("input", what, 4L * ((SHARED_IMAGE_COPIES + imageCopies) * (long) image
-			.size() + DATA_COPIES * (long) problem.data().length), maxHeap);
+		Memory.checkHeap("input", what, heapBytes(problem, heapCopies), maxHeap);
 		final Shape all = PriorBatch.of(image, prior, problem.isComplex());
 		Memory.checkHost("input", what, prior.hostBytes(Shape.of(Math.min(all.dim(0), batchItems), all
 			.dim(1), all.dim(2), all.dim(3))), physical);

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.priorj.base.Checks;
+import org.priorj.base.Memory;
+import org.priorj.base.SliceStore;
 import org.priorj.base.Progress;
 import org.priorj.base.Shape;
 import org.priorj.physics.Problem;
+import org.priorj.physics.SliceWiseOperator;
 import org.priorj.physics.Task;
 import org.priorj.prior.Denoiser;
 import org.priorj.prior.DiffusionSchedule;
@@ -66,10 +69,28 @@ public final class VolumeReconstruction {
 			"(for one image use the 2-D command)");
 	}
 
-	/** Reconstructs the problem's volume with the preset's method and {@code seed}. */
+	/**
+	 * Volume-sized arrays on the heap when the solver's volumes are on disk: the start image in the
+	 * user's units and in the prior's, the result in both, and the image the user gets.
+	 */
+	static final int ON_DISK_HEAP_COPIES = 5;
+
+	/** Reconstructs the problem's volume with the preset's method and {@code seed}, volumes {@link VolumeStorage#AUTO}. */
 	public static Result reconstruct(final Problem problem, final Denoiser prior,
 		final VolumePreset preset, final long seed, final Progress progress)
 	{
+		return reconstruct(problem, prior, preset, VolumeStorage.AUTO, seed, progress);
+	}
+
+	/**
+	 * Reconstructs the problem's volume with the preset's method and {@code seed}, the solver's
+	 * volumes where {@code storage} says.
+	 */
+	public static Result reconstruct(final Problem problem, final Denoiser prior,
+		final VolumePreset preset, final VolumeStorage storage, final long seed,
+		final Progress progress)
+	{
+		if (storage == null) throw Checks.bad("volumes", "none", "auto, heap or disk");
 		if (problem == null) throw Checks.bad("problem", "none", "a CT or MRI volume problem");
 		if (prior == null) throw Checks.bad("prior", "none", "a diffusion prior");
 		if (preset == null) throw Checks.bad("preset", "none", "a volume preset");
@@ -80,17 +101,25 @@ public final class VolumeReconstruction {
 		final ClassicalMethod start = preset.init().orElseGet(() -> TaskDefaults.volumeStart(problem
 			.task(), problem.task() == Task.CT ? ClassicalMethods.projector(problem.operator(), "auto")
 				.widestGap() : 0));
-		final PriorSpace space = PriorSpace.ofVolume(problem, prior, Optional.of(start), VOLUME_COPIES,
-			items, Progress.NONE);
+		final int heapCopies = PriorSpace.SHARED_IMAGE_COPIES + VOLUME_COPIES;
+		final boolean ddsThreeD = preset.method() == VolumeMethod.DDS_3D;
+		final SliceStore.Factory stores = storage.stores(PriorSpace.heapBytes(problem, heapCopies) <=
+			Memory.maxHeap(), ddsThreeD, preset.method().label());
+		final boolean onDisk = stores != SliceStore.Factory.HEAP;
+		if (onDisk) stores.check(Dds.VOLUME_STORES + SliceAdmmTvZ.STORES, v.dim(0), v.size() / v.dim(0));
+		final PriorSpace space = PriorSpace.ofVolume(problem, prior, Optional.of(start), onDisk
+			? ON_DISK_HEAP_COPIES : heapCopies, items, Progress.NONE);
 		final double n = space.operator().norm(Dds.NORM_ITERATIONS, Dds.NORM_TOLERANCE, 1);
 		final double lambda = preset.lambda() * n * n, rho = preset.rho() * n * n;
 		final Result r;
-		if (preset.method() == VolumeMethod.DDS_3D) {
+		if (ddsThreeD) {
+			Checks.require(space.operator() instanceof SliceWiseOperator, "operator", space.operator()
+				.describe(), "one operator per slice (CT or MRI of a volume)");
 			final Dds base = new Dds(DiffusionSchedule.linear()).withSteps(preset.steps()).withEta(preset
 				.eta()).withCgIterations(preset.cgIterations()).withSeed(seed);
 			final Dds dds = base.withStartTime(space.startTime(preset.startTime(), base.schedule()));
-			r = dds.solveVolume(space.operator(), space.data(), space.start(), space.epsilonModel(), space
-				.batch(), lambda, rho, items, PERIODIC, progress);
+			r = dds.solveVolume((SliceWiseOperator) space.operator(), space.data(), space.start(), space
+				.epsilonModel(), space.batch(), lambda, rho, items, PERIODIC, stores, progress);
 		}
 		else {
 			final double[] sigmas = space.sigmaRange();
@@ -108,6 +137,7 @@ public final class VolumeReconstruction {
 		p.put("lambda_relative", Double.toString(preset.lambda()));
 		p.put("rho_relative", Double.toString(preset.rho()));
 		p.put("batch_slices", Integer.toString(preset.batch()));
+		p.put("volumes", onDisk ? "disk (" + stores.describe() + ")" : "heap");
 		p.put("init", start.label() + (preset.init().isPresent() ? "" : " (auto)"));
 		p.put("network_calls_per_slice", Integer.toString(preset.networkCallsPerSlice() / preset
 			.steps() * r.iterations()));

@@ -60,7 +60,7 @@ class Dds3dTest {
 			for (int i = 0; i < mask.length; i++) mask[i] = r.nextDouble() < 0.5 ? 1 : 0;
 			ops.add(new MaskOperator(H, W, mask));
 		}
-		final LinearOperator a = SliceWiseOperator.of(ops);
+		final SliceWiseOperator a = SliceWiseOperator.of(ops);
 		final float[] y = a.apply(truth);
 		final Result res = new Dds(DiffusionSchedule.linear()).withSteps(30).withSeed(2).solveVolume(a,
 			y, null, ORACLE, lambda, 1, 4, Progress.NONE);
@@ -113,10 +113,10 @@ class Dds3dTest {
 	@Test
 	void refusesAnImageWhereAVolumeIsNeededAndANegativeWeight() {
 		final Dds dds = new Dds(DiffusionSchedule.linear()).withSteps(2);
-		final LinearOperator image = new Identity(Shape.of(8, 8));
+		final SliceWiseOperator image = SliceWiseOperator.repeat(new Identity(Shape.of(8)), 8);
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> dds.solveVolume(image,
 			new float[64], null, ORACLE, 0.1, 1, 2, Progress.NONE)).getMessage().contains("for one image"));
-		final LinearOperator volume = new Identity(Shape.of(2, 4, 4));
+		final SliceWiseOperator volume = SliceWiseOperator.repeat(new Identity(Shape.of(4, 4)), 2);
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> dds.solveVolume(volume,
 			new float[32], null, ORACLE, -0.1, 1, 2, Progress.NONE)).getMessage().contains("'lambda'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> dds.solveVolume(volume,

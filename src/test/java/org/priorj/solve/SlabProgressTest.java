@@ -11,6 +11,7 @@ import org.priorj.base.Progress;
 import org.priorj.base.Shape;
 import org.priorj.physics.Identity;
 import org.priorj.physics.LinearOperator;
+import org.priorj.physics.SliceWiseOperator;
 import org.priorj.prior.DiffusionSchedule;
 import org.priorj.prior.EpsilonModel;
 
@@ -58,7 +59,8 @@ class SlabProgressTest {
 		}
 	};
 
-	private static final LinearOperator A = new Identity(Shape.of(Z, H, W));
+	private static final SliceWiseOperator A = SliceWiseOperator.repeat(new Identity(Shape.of(H,
+		W)), Z);
 
 	@Test
 	void ddsThreeDReportsEachSlabOfEachStep() {
