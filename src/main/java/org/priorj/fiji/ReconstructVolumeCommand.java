@@ -17,6 +17,7 @@ import org.priorj.solve.TaskDefaults;
 import org.priorj.solve.VolumeMethod;
 import org.priorj.solve.VolumePreset;
 import org.priorj.solve.VolumeReconstruction;
+import org.priorj.solve.VolumeStorage;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
@@ -83,6 +84,16 @@ public class ReconstructVolumeCommand extends PriorRunCommand implements Command
 		"(memory against speed), 1 to " + VolumePreset.MAX_BATCH + "; auto: the preset")
 	private String batch = Overrides.AUTO;
 
+	@Parameter(persist = false, label = "volumes", choices = { "auto", "heap", "disk" },
+		description = "Where DDS-3D keeps its working volumes: heap (fastest), disk (memory-mapped " +
+			"scratch files, for a volume larger than the heap), auto: the heap when it holds them")
+	private String volumes = "auto";
+
+	@Parameter(persist = false, required = false, label = "scratch_folder", style = "directory",
+		description = "volumes=disk: a folder on a disk with room for eight copies of the volume; " +
+			"empty: the system's temporary folder")
+	private File scratch_folder;
+
 	@Parameter(persist = false, label = "angles", description = "CT: projection angles in " +
 		"degrees, START:STOP:COUNT (STOP excluded) or a list; empty: the stack's Info line " +
 		"priorj.angles=..., else COUNT = the sinograms' rows over 0-180 (a volume: 0:180:30)")
@@ -136,12 +147,15 @@ public class ReconstructVolumeCommand extends PriorRunCommand implements Command
 		final Task t = Task.parse("task", task, java.util.List.of(Task.CT, Task.MRI));
 		final VolumeMethod m = VolumeMethod.parse("method", method);
 		checkOutputFolder(output_folder);
+		final VolumeStorage storage = VolumeStorage.parse(volumes, scratch_folder == null ? "" :
+			scratch_folder.getPath());
 		final VolumePreset preset = preset(TaskDefaults.volume(t, m));
 		final Problem problem = problem(input, "volume".equals(input_is) ? "image" : input_is, "data", in -> DdsCommand.measurement(in, t),
 			data -> Problems.volumeFromImage(t, data, sides(t, data.planes())), volume -> Problems
 				.simulateVolume(t, volume, sides(t, volume.planes()), noise_level, seed));
 		VolumeReconstruction.check(problem);
-		final Run run = run(problem, prior, preset, VolumeReconstruction::reconstruct);
+		final Run run = run(problem, prior, preset, (p, pr, ps, s, pg) -> VolumeReconstruction
+			.reconstruct(p, pr, ps, storage, s, pg));
 		final Shape shape = problem.imageShape();
 		final String title = input.getShortTitle() + "-" + m.label();
 		if (t == Task.MRI) {

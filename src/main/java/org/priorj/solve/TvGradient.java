@@ -6,7 +6,10 @@ import org.priorj.base.Shape;
 
 /**
  * The forward-difference gradient D of an image {@code (H, W)} or a volume {@code (Z, H, W)}, and
- * its exact adjoint D<sup>T</sup> (minus the divergence), the linear part of total variation.
+ * its exact adjoint D<sup>T</sup> (minus the divergence), the linear part of total variation. A
+ * volume of C-channel slices {@code (Z, C, H, W)} (complex MRI slices: C = 2, real and imaginary)
+ * is C volumes interleaved slice by slice: each channel has its own gradient, its z neighbour C
+ * planes on, and no difference joins two channels.
  * <p>
  * <b>Layout.</b> The gradient of an image is {@code (2, H, W)}: component 0 is the difference
  * along rows (y, axis 0), component 1 along columns (x, axis 1). The gradient of a volume is
@@ -33,6 +36,8 @@ public final class TvGradient implements LinearOperator {
 	private final Shape range;
 	private final boolean volume;
 	private final int depth;
+	/** Planes per slice: 1, or C of a (Z, C, H, W) volume. */
+	private final int channels;
 	private final int height;
 	private final int width;
 	private final float zWeight;
@@ -43,18 +48,20 @@ public final class TvGradient implements LinearOperator {
 	}
 
 	/**
-	 * @param shape {@code (H, W)} or {@code (Z, H, W)}
+	 * @param shape {@code (H, W)}, {@code (Z, H, W)} or {@code (Z, C, H, W)}
 	 * @param zWeight factor on the z differences of a volume, >= 0 (ignored for an image)
 	 */
 	public TvGradient(final Shape shape, final double zWeight) {
 		if (shape == null) throw Checks.bad("shape", "got null", "an image (H, W) or a volume (Z, H, W)");
-		Checks.require(shape.rank() == 2 || shape.rank() == 3, "shape", "rank " + shape.rank() +
-			" (" + shape + ")", "an image (H, W) or a volume (Z, H, W)");
+		Checks.require(shape.rank() >= 2 && shape.rank() <= 4, "shape", "rank " + shape.rank() +
+			" (" + shape + ")", "an image (H, W), a volume (Z, H, W) or one of C-channel slices " +
+				"(Z, C, H, W)");
 		Checks.nonNegative("z_weight", zWeight);
 		this.domain = shape;
-		this.range = shape.prepend(shape.rank());
-		this.volume = shape.rank() == 3;
+		this.volume = shape.rank() >= 3;
+		this.range = shape.prepend(volume ? 3 : 2);
 		this.depth = volume ? shape.dim(0) : 1;
+		this.channels = shape.rank() == 4 ? shape.dim(1) : 1;
 		this.height = shape.dim(-2);
 		this.width = shape.dim(-1);
 		this.zWeight = volume ? (float) zWeight : 0f;
@@ -89,9 +96,9 @@ public final class TvGradient implements LinearOperator {
 		return Math.sqrt(8 + 4.0 * zWeight * zWeight);
 	}
 
-	/** Rows of the image or volume, Z H, the unit of parallel work. */
+	/** Rows of the image or volume, Z C H, the unit of parallel work. */
 	int rows() {
-		return depth * height;
+		return depth * channels * height;
 	}
 
 	int width() {
@@ -193,8 +200,8 @@ public final class TvGradient implements LinearOperator {
 	 * The row's part of {@code scratch} is overwritten.
 	 */
 	void gradientRow(final float[] v, final int r, final float[][] g, final float[] scratch) {
-		final int z = r / height;
-		final int y = r - z * height;
+		final int plane = r / height, z = plane / channels;
+		final int y = r - plane * height;
 		final int a = r * width, b = a + width;
 		final float[] gx = g[volume ? 2 : 1], gy = g[volume ? 1 : 0];
 		// a neighbour outside the image is the pixel itself, so the difference there is exactly 0
@@ -205,15 +212,15 @@ public final class TvGradient implements LinearOperator {
 		for (int i = a; i < b; i++) gy[i] = scratch[i] - v[i];
 		if (volume) {
 			final float[] gz = g[0];
-			System.arraycopy(v, z < depth - 1 ? a + height * width : a, scratch, a, width);
+			System.arraycopy(v, z < depth - 1 ? a + channels * height * width : a, scratch, a, width);
 			for (int i = a; i < b; i++) gz[i] = zWeight * (scratch[i] - v[i]);
 		}
 	}
 
 	/** Row r of D^T g into {@code out}; the row's part of {@code scratch} is overwritten. */
 	void adjointRow(final float[][] g, final int r, final float[] out, final float[] scratch) {
-		final int z = r / height;
-		final int y = r - z * height;
+		final int plane = r / height, z = plane / channels;
+		final int y = r - plane * height;
 		final int a = r * width, b = a + width;
 		final float[] gx = g[volume ? 2 : 1], gy = g[volume ? 1 : 0];
 		// (D_x^T g)[i] = g[i - 1] - g[i], where g before the first and at the last column is 0
@@ -230,9 +237,9 @@ public final class TvGradient implements LinearOperator {
 		}
 		if (volume && zWeight != 0) {
 			final float[] gz = g[0];
-			final int plane = height * width;
+			final int slice = channels * height * width;
 			if (z > 0) {
-				System.arraycopy(gz, a - plane, scratch, a, width);
+				System.arraycopy(gz, a - slice, scratch, a, width);
 				for (int i = a; i < b; i++) out[i] += zWeight * scratch[i];
 			}
 			if (z < depth - 1) {

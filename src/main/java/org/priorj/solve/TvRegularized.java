@@ -27,7 +27,9 @@ import org.priorj.base.Shape;
  * shape of a two-slice volume. {@link #withComplexImage(boolean)} declares that the leading axis
  * is (real, imaginary): the regulariser is then the TV of the real plane plus the TV of the
  * imaginary plane (z weight 0), which is convex and linear-operator friendly; the TV of the
- * magnitude is not, and is not offered. Without that switch a {@code (2, H, W)} domain is treated
+ * magnitude is not, and is not offered. A volume of complex slices {@code (Z, 2, H, W)} gets the
+ * 3-D TV of its real volume plus that of its imaginary volume, z weighted as for real volumes.
+ * Without that switch a {@code (2, H, W)} domain is treated
  * as a volume, which for complex data would couple the real and imaginary planes: set it for
  * MRI. Other domain ranks are refused.
  * <p>
@@ -191,10 +193,11 @@ public final class TvRegularized {
 		if (operator == null) throw Checks.bad("operator", "got null", "a linear operator");
 		final Shape domain = operator.domain();
 		if (complexImage) {
-			Checks.require(domain.rank() == 3 && domain.dim(0) == 2, "operator", "domain " +
-				domain + " (" + operator.describe() + ")",
-				"an operator on a complex image (2, H, W) when complex_image is set");
-			return new TvGradient(domain, 0);
+			final boolean image = domain.rank() == 3 && domain.dim(0) == 2;
+			Checks.require(image || domain.rank() == 4 && domain.dim(1) == 2, "operator", "domain " +
+				domain + " (" + operator.describe() + ")", "an operator on a complex image (2, H, W) " +
+					"or a volume of complex slices (Z, 2, H, W) when complex_image is set");
+			return new TvGradient(domain, image ? 0 : zWeight);
 		}
 		Checks.require(domain.rank() == 2 || domain.rank() == 3, "operator", "domain " + domain +
 			" (" + operator.describe() + ")", "an operator on an image (H, W) or a volume " +
@@ -274,7 +277,8 @@ public final class TvRegularized {
 		m.put("max_iterations", Integer.toString(iterations));
 		m.put("nonnegative", Boolean.toString(nonNegative));
 		if (complexImage) m.put("complex_image", "true");
-		else if (operator.domain().rank() == 3) m.put("z_weight", Double.toString(zWeight));
+		if (operator.domain().rank() == 4 || !complexImage && operator.domain().rank() == 3) m.put(
+			"z_weight", Double.toString(zWeight));
 		if (tolerance > 0) m.put("tolerance", Double.toString(tolerance));
 		m.put("tau", Float.toString(tau));
 		m.put("sigma_data", Float.toString(sigmaData));

@@ -77,11 +77,35 @@ class TvGradientTest {
 	}
 
 	@Test
+	void complexSlicesAreTwoVolumesEachWithItsOwnGradient() {
+		// (Z, 2, H, W) = (3, 2, 4, 5): the gradient of each channel's volume (3, 4, 5), no difference
+		// from a real plane to an imaginary one
+		final int z = 3, h = 4, w = 5, plane = h * w, n = 2 * z * plane;
+		final TvGradient d = new TvGradient(Shape.of(z, 2, h, w), 0.6);
+		OperatorAssertions.assertAdjoint(d);
+		assertEquals(3, d.components());
+		assertEquals(Shape.of(3, z, 2, h, w), d.range());
+		final float[] v = OperatorAssertions.gaussian(n, new java.util.Random(5));
+		final float[] g = d.apply(v);
+		final TvGradient one = new TvGradient(Shape.of(z, h, w), 0.6);
+		for (int c = 0; c < 2; c++) {
+			final float[] channel = new float[z * plane];
+			for (int k = 0; k < z; k++) System.arraycopy(v, (2 * k + c) * plane, channel, k * plane, plane);
+			final float[] gc = one.apply(channel);
+			for (int comp = 0; comp < 3; comp++)
+				for (int k = 0; k < z; k++)
+					for (int i = 0; i < plane; i++)
+						assertEquals(gc[comp * z * plane + k * plane + i], g[comp * n + (2 * k + c) * plane + i],
+							1e-6, "component " + comp + ", channel " + c + ", slice " + k);
+		}
+	}
+
+	@Test
 	void refusesOtherRanksAndNegativeZWeight() {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new TvGradient(Shape.of(
 			16))).getMessage().contains("'shape'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new TvGradient(Shape.of(2, 2,
-			4, 4))).getMessage().contains("'shape'"));
+			2, 4, 4))).getMessage().contains("'shape'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new TvGradient(Shape.of(2, 4,
 			4), -1)).getMessage().contains("'z_weight'"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new TvGradient(Shape.of(2, 4,

@@ -131,6 +131,36 @@ class TvRegularizedTest {
 	}
 
 	@Test
+	void volumesOfComplexSlicesGetTheThreeDimensionalTvOfEachChannel() {
+		final int z = 3, n = 12, plane = n * n;
+		final float[] re = new float[z * plane], im = new float[z * plane], both = new float[2 * z *
+			plane];
+		for (int k = 0; k < z; k++) {
+			final float[] a = TvReferenceInputs.image(n, n), b = TvReferenceInputs.shapes(n, n);
+			for (int i = 0; i < plane; i++) {
+				re[k * plane + i] = a[i] * (1 + 0.2f * k);
+				im[k * plane + i] = b[i] - 0.1f * k;
+			}
+			System.arraycopy(re, k * plane, both, 2 * k * plane, plane);
+			System.arraycopy(im, k * plane, both, (2 * k + 1) * plane, plane);
+		}
+		final TvRegularized tv = new TvRegularized(0.05).withIterations(40).withZWeight(0.7);
+		final Result r = tv.withComplexImage(true).solve(new Identity(Shape.of(z, 2, n, n)), both,
+			Progress.NONE);
+		final LinearOperator volume = new Identity(Shape.of(z, n, n));
+		final float[] tre = tv.solve(volume, re, Progress.NONE).estimate(), tim = tv.solve(volume, im,
+			Progress.NONE).estimate();
+		for (int k = 0; k < z; k++) {
+			assertArrayEquals(Arrays.copyOfRange(tre, k * plane, (k + 1) * plane), Arrays.copyOfRange(r
+				.estimate(), 2 * k * plane, (2 * k + 1) * plane), 1e-5f, "real plane of slice " + k);
+			assertArrayEquals(Arrays.copyOfRange(tim, k * plane, (k + 1) * plane), Arrays.copyOfRange(r
+				.estimate(), (2 * k + 1) * plane, (2 * k + 2) * plane), 1e-5f, "imaginary plane of slice " + k);
+		}
+		assertEquals("0.7", r.parameters().get("z_weight"));
+		assertEquals("true", r.parameters().get("complex_image"));
+	}
+
+	@Test
 	void undersampledMriImprovesOnZeroFilling() {
 		final float[] truth = TvReferenceInputs.shapes(64, 64);
 		final SingleCoilMri a = new SingleCoilMri(64, 64, SamplingMasks.uniformLines(64, 64, 4,

@@ -1,13 +1,17 @@
 package org.priorj.solve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.priorj.base.Progress;
 import org.priorj.base.Shape;
 import org.priorj.image.Pixels;
@@ -76,6 +80,44 @@ class VolumeReconstructionTest {
 			assertEquals(m == VolumeMethod.DDS_3D, one.parameters().containsKey("eta"), "DDS's own settings");
 			assertEquals(m == VolumeMethod.DIFFUSION_MBIR, one.parameters().containsKey("sigma_max"));
 		}
+	}
+
+	@Test
+	void ddsThreeDFromScratchFilesGivesTheHeapsVolumeAndLeavesNoFileBehind(@TempDir final Path scratch)
+		throws java.io.IOException
+	{
+		final VolumePreset p = TaskDefaults.volume(Task.CT, VolumeMethod.DDS_3D).withSteps(4)
+			.withBatch(3);
+		final Result heap = VolumeReconstruction.reconstruct(ct(1), PRIOR, p, VolumeStorage.parse(
+			"heap", ""), 5, Progress.NONE);
+		final Result disk = VolumeReconstruction.reconstruct(ct(1), PRIOR, p, VolumeStorage.parse(
+			" Disk", scratch.toString()), 5, Progress.NONE);
+		assertArrayEquals(heap.estimate(), disk.estimate());
+		assertEquals("heap", heap.parameters().get("volumes"));
+		assertEquals("disk (" + scratch + ")", disk.parameters().get("volumes"));
+		try (java.util.stream.Stream<Path> left = Files.list(scratch)) {
+			assertEquals(0, left.count(), "scratch files are deleted when the run ends");
+		}
+		assertEquals("heap", VolumeReconstruction.reconstruct(ct(1), PRIOR, p, 5, Progress.NONE)
+			.parameters().get("volumes"), "auto: the heap holds a small volume");
+	}
+
+	@Test
+	void onlyDdsThreeDRunsFromDiskAndTheStorageIsOneOfThree() {
+		final VolumePreset mbir = TaskDefaults.volume(Task.CT, VolumeMethod.DIFFUSION_MBIR).withSteps(
+			2);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeReconstruction.reconstruct(
+			ct(1), PRIOR, mbir, VolumeStorage.parse("disk", ""), 0, Progress.NONE)).getMessage().contains(
+				"'volumes'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeStorage.parse("ram", ""))
+			.getMessage().contains("auto, heap, disk"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeStorage.parse("disk",
+			"/no/such/folder").stores(true, true, "dds-3d")).getMessage().contains("'scratch'"));
+		assertEquals(Path.of(System.getProperty("java.io.tmpdir")), VolumeStorage.AUTO.scratch());
+		assertTrue(VolumeStorage.AUTO.stores(false, true, "dds-3d") != org.priorj.base.SliceStore.Factory.HEAP,
+			"auto goes to disk when the heap cannot hold the run");
+		assertTrue(VolumeStorage.AUTO.stores(false, false, "diffusion-mbir") == org.priorj.base.SliceStore.Factory.HEAP,
+			"and stays on the heap (to be refused by the heap check) for a method that cannot");
 	}
 
 	@Test
