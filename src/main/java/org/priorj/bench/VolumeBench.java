@@ -34,7 +34,8 @@ import org.priorj.solve.VolumePreset;
 import org.priorj.solve.VolumeReconstruction;
 
 /**
- * {@code priorj bench volume}: 3-D CT with the {@code ct} prior, slab by slab in the sense of
+ * {@code priorj bench volume}: 3-D CT (and MRI: task {@code mri}, the ×4 uniform 1-D mask on every
+ * slice, estimates compared by magnitude; "fbp" is zero filling there) with the {@code ct} prior, slab by slab in the sense of
  * docs/tomography-3d.md: the central {@code slices} slices of a size³ phantom volume (the 3-D
  * modified Shepp-Logan and random-ellipsoid volumes; held-out seeds, or training seeds for tuning),
  * sparse view (30 views over 180°) and limited angle (120 views over 0–119°), Gaussian noise of
@@ -64,6 +65,8 @@ final class VolumeBench {
 	private static final double NOISE = 0.005;
 	private static final Map<String, String> ANGLES = Map.of("sparse", "0:180:30", "limited",
 		"0:120:120");
+	/** 3-D MRI: the same ×4 uniform 1-D mask (with its fully sampled centre) for every slice. */
+	static final String MRI_MASK = "uniform1d acceleration=4";
 
 	private final Settings s;
 	private final PrintStream out;
@@ -131,9 +134,9 @@ final class VolumeBench {
 			final Denoiser ct = registry.load(s.prior);
 			final List<float[][]> pictures = new ArrayList<>();
 			for (final String task : s.tasks) {
-				final String angles = ANGLES.get(task);
+				final String angles = task.equals("mri") ? MRI_MASK : ANGLES.get(task);
 				if (angles == null) throw new IllegalArgumentException("Parameter 'tasks': got '" + task +
-					"'; allowed: sparse, limited.");
+					"'; allowed: sparse, limited, mri.");
 				for (final Volume v : volumes()) {
 					final Map<String, float[]> est = ct(ct, task, angles, v);
 					if (s.pictures != null && pictures.isEmpty()) pictures.addAll(picture(v.voxels(), est));
@@ -152,16 +155,25 @@ final class VolumeBench {
 		}
 	}
 
-	private Map<String, float[]> ct(final Denoiser prior, final String task, final String angles,
+	/**
+	 * The methods on one task and volume; for MRI (a complex volume measured from the real one)
+	 * every estimate is the magnitude of its complex slices.
+	 */
+	private Map<String, float[]> ct(final Denoiser prior, final String task, final String scan,
 		final Volume v)
 	{
 		final Shape zhw = Shape.of(s.slices, s.size, s.size);
-		final Problem p = Problems.simulateVolume(Task.CT, new Pixels("volume", v.name(), zhw, v
-			.voxels()), new SideInputs.Sinogram(angles, 0, 0), NOISE, 7);
+		final boolean mri = task.equals("mri");
+		final Task t = mri ? Task.MRI : Task.CT;
+		final Problem p = mri ? Problems.simulateVolume(Task.MRI, new Pixels("volume", v.name(), zhw,
+			v.voxels()), new SideInputs.Kspace(scan, null, null, 1, 7), NOISE, 7) : Problems
+				.simulateVolume(Task.CT, new Pixels("volume", v.name(), zhw, v.voxels()),
+					new SideInputs.Sinogram(scan, 0, 0), NOISE, 7);
 		out.println();
-		out.println((task.equals("sparse") ? "Sparse-view" : "Limited-angle") + " CT, " + v.name() +
-			", " + s.size + "×" + s.size + "×" + s.slices + " (central slab), `radon angles=" + angles +
-			"` per slice, noise " + NOISE + " × sinogram max, prior " + s.prior + ":");
+		out.println((mri ? "MRI" : task.equals("sparse") ? "Sparse-view CT" : "Limited-angle CT") +
+			", " + v.name() + ", " + s.size + "×" + s.size + "×" + s.slices + " (central slab), `" + (mri
+				? "mri mask=" : "radon angles=") + scan + "` per slice, noise " + NOISE + " × " + (mri
+					? "k-space" : "sinogram") + " max, prior " + s.prior + ":");
 		out.println();
 		out.println("| method | PSNR dB | axial dB | coronal dB | sagittal dB | network calls / slice | s | network share |");
 		out.println("|---|---|---|---|---|---|---|---|");
@@ -173,19 +185,20 @@ final class VolumeBench {
 			String label = m;
 			switch (m) {
 				case "fbp":
-					r = ClassicalMethods.reconstruct(ClassicalMethod.FBP, p.operator(), p.data(), Task.CT,
-						new ClassicalMethods.Parameters(), Progress.NONE);
+					r = ClassicalMethods.reconstruct(mri ? ClassicalMethod.ZERO_FILLED : ClassicalMethod.FBP, p
+						.operator(), p.data(), t, new ClassicalMethods.Parameters(), Progress.NONE);
+					if (mri) label = "zero filling";
 					break;
 				case "tv": {
 					Result best = null;
 					double bestPsnr = Double.NEGATIVE_INFINITY, bestW = 0;
 					for (final double w : s.tvWeights) {
-						final Result t = new TvRegularized(w).withIterations(1000).withNonNegativity(true)
-							.withTolerance(1e-4).solve(p.operator(), p.data(), Progress.NONE);
-						final double q = Psnr.compute(v.voxels(), t.estimate(), 1);
+						final Result tv = new TvRegularized(w).withIterations(1000).withNonNegativity(!mri)
+							.withComplexImage(mri).withTolerance(1e-4).solve(p.operator(), p.data(), Progress.NONE);
+						final double q = Psnr.compute(v.voxels(), magnitude(tv.estimate(), mri), 1);
 						if (q > bestPsnr) {
 							bestPsnr = q;
-							best = t;
+							best = tv;
 							bestW = w;
 						}
 					}
@@ -194,12 +207,12 @@ final class VolumeBench {
 					break;
 				}
 				case "dds":
-					r = Dds.reconstruct(p, timed, TaskDefaults.dds(Task.CT), 0, Progress.NONE);
+					r = Dds.reconstruct(p, timed, TaskDefaults.dds(t), 0, Progress.NONE);
 					label = "2-D DDS per slice";
 					break;
 				case "dds-3d":
 				case "diffusion-mbir": {
-					final VolumePreset preset = preset(VolumeMethod.parse("methods", m));
+					final VolumePreset preset = preset(t, VolumeMethod.parse("methods", m));
 					r = VolumeReconstruction.reconstruct(p, timed, preset, 0, Progress.NONE);
 					label = m + " (" + preset + ")";
 					break;
@@ -209,7 +222,7 @@ final class VolumeBench {
 						"'; allowed: fbp, tv, dds, dds-3d, diffusion-mbir.");
 			}
 			final double secs = (System.nanoTime() - t0) / 1e9;
-			final float[] e = r.estimate();
+			final float[] e = magnitude(r.estimate(), mri);
 			estimates.put(m, e);
 			out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %s |",
 				label, Psnr.compute(v.voxels(), e, 1), VolumePlanes.meanPsnr(v.voxels(), e, zhw,
@@ -224,8 +237,21 @@ final class VolumeBench {
 		return estimates;
 	}
 
-	private VolumePreset preset(final VolumeMethod m) {
-		VolumePreset p = TaskDefaults.volume(Task.CT, m);
+	/** The magnitudes of a volume of complex slices (Z, 2, H, W); a real volume as it is. */
+	private float[] magnitude(final float[] e, final boolean complex) {
+		if (!complex) return e;
+		final int plane = s.size * s.size;
+		final float[] m = new float[e.length / 2];
+		for (int z = 0; z < m.length / plane; z++)
+			for (int i = 0; i < plane; i++) {
+				final float re = e[2 * z * plane + i], im = e[(2 * z + 1) * plane + i];
+				m[z * plane + i] = (float) Math.sqrt(re * re + im * im);
+			}
+		return m;
+	}
+
+	private VolumePreset preset(final Task t, final VolumeMethod m) {
+		VolumePreset p = TaskDefaults.volume(t, m);
 		if (s.lambda != null) p = p.withLambda(s.lambda);
 		if (s.rho != null) p = p.withRho(s.rho);
 		if (s.cgIterations != null) p = p.withCgIterations(s.cgIterations);
