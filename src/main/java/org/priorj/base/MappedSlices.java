@@ -98,6 +98,11 @@ public final class MappedSlices implements SliceStore {
 		}
 	}
 
+	/** The number of mappings the file is read through. */
+	int pieces() {
+		return pieces.length;
+	}
+
 	/** The scratch file (for tests and messages). */
 	Path file() {
 		return file;

@@ -15,11 +15,7 @@ import org.priorj.base.SliceStore;
 public record VolumeStorage(Where where, Path scratch) {
 
 	public enum Where {
-		AUTO, HEAP, DISK;
-
-		public String label() {
-			return name().toLowerCase(Locale.ROOT);
-		}
+		AUTO, HEAP, DISK
 	}
 
 	public VolumeStorage {

@@ -27,6 +27,10 @@ class MappedSlicesTest {
 	void slicesReadBackAcrossPiecesOfTheMappingAndTheFileGoesOnClose() {
 		// 3 slices of 5 floats per 64-byte piece: 7 slices span three mappings
 		final MappedSlices s = new MappedSlices(folder, 7, 5, 64);
+		assertEquals(3, s.pieces());
+		try (MappedSlices six = new MappedSlices(folder, 6, 5, 64)) {
+			assertEquals(2, six.pieces());
+		}
 		assertTrue(Files.exists(s.file()));
 		assertEquals(7 * 5 * 4, s.file().toFile().length());
 		for (int z = 6; z >= 0; z--) s.write(z, slice(z, 5), 0);
@@ -56,6 +60,8 @@ class MappedSlicesTest {
 	void theFactoryRefusesAMissingFolderAndADiskWithoutRoom() {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> MappedSlices.in(folder.resolve(
 			"missing"))).getMessage().contains("'scratch'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> MappedSlices.in(null))
+			.getMessage().contains("'scratch'"));
 		final SliceStore.Factory f = MappedSlices.in(folder);
 		assertEquals(folder.toString(), f.describe());
 		f.check(8, 4, 16);
@@ -82,6 +88,9 @@ class MappedSlicesTest {
 		assertArrayEquals(v, h.toArray());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> new HeapSlices(v, 4))
 			.getMessage().contains("'values'"));
+		assertThrows(IllegalArgumentException.class, () -> new HeapSlices(new float[0], 1));
+		assertThrows(IllegalArgumentException.class, () -> new HeapSlices(null, 1));
+		assertThrows(IllegalArgumentException.class, () -> new HeapSlices(2, 0));
 		assertThrows(IndexOutOfBoundsException.class, () -> h.slice(3));
 		final SliceStore made = SliceStore.Factory.HEAP.create(2, 3);
 		assertEquals(6, made.toArray().length);

@@ -113,7 +113,15 @@ class VolumeReconstructionTest {
 			.getMessage().contains("auto, heap, disk"));
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeStorage.parse("disk",
 			"/no/such/folder").stores(true, true, "dds-3d")).getMessage().contains("'scratch'"));
-		assertEquals(Path.of(System.getProperty("java.io.tmpdir")), VolumeStorage.AUTO.scratch());
+		final Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+		assertEquals(tmp, VolumeStorage.AUTO.scratch());
+		assertEquals(tmp, VolumeStorage.parse("disk", " ").scratch());
+		assertEquals(tmp, VolumeStorage.parse("heap", null).scratch());
+		assertEquals(Path.of("/x"), VolumeStorage.parse("disk", "/x").scratch());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> VolumeStorage.parse(null, ""))
+			.getMessage().contains("'volumes'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> new VolumeStorage(null, tmp))
+			.getMessage().contains("'volumes'"));
 		assertTrue(VolumeStorage.AUTO.stores(false, true, "dds-3d") != org.priorj.base.SliceStore.Factory.HEAP,
 			"auto goes to disk when the heap cannot hold the run");
 		assertTrue(VolumeStorage.AUTO.stores(false, false, "diffusion-mbir") == org.priorj.base.SliceStore.Factory.HEAP,
