@@ -20,6 +20,7 @@ final class SampleRuns {
 		Result run(long seed, Progress progress);
 	}
 
+	/** The runs' mean (one run: its estimate itself) and sample standard deviation (one run: empty). */
 	final float[] mean, sd;
 	final Result first;
 	final int done;
@@ -39,6 +40,13 @@ final class SampleRuns {
 
 	static SampleRuns run(final int samples, final long seed, final Progress status, final Run run) {
 		final SampleProgress progress = new SampleProgress(status, samples);
+		if (samples == 1) {
+			// one run is its own mean, and has no spread: no sums, which for a volume are four
+			// copies of it in doubles
+			progress.sample(0);
+			final Result r = run.run(seed, progress);
+			return new SampleRuns(r.estimate(), new float[0], r, 1, r.cancelled(), List.of(r.history()));
+		}
 		double[] sum = null, sum2 = null;
 		final List<double[]> histories = new ArrayList<>();
 		Result first = null;

@@ -1,5 +1,6 @@
 package org.priorj.fiji;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -166,6 +167,25 @@ class ReconstructVolumeCommandTest {
 		finally {
 			locked.setWritable(true);
 		}
+	}
+
+	@Test
+	void volumesOnDiskGiveTheHeapsStackAndMissingScratchOrMbirOnDiskAreRefused() throws Exception {
+		final File scratch = root.resolve("scratch").toFile();
+		assertTrue(scratch.mkdirs());
+		final ImagePlus heap = (ImagePlus) volume("input", sinograms(), "steps", "3", "prior", "gauss",
+			"size", N, "volumes", "heap").getOutput("reconstruction");
+		final ImagePlus disk = (ImagePlus) volume("input", sinograms(), "steps", "3", "prior", "gauss",
+			"size", N, "volumes", "disk", "scratch_folder", scratch).getOutput("reconstruction");
+		assertArrayEquals(px(heap), px(disk));
+		assertTrue(((String) disk.getProperty("Info")).contains("volumes=disk (" + scratch + ")"));
+		assertEquals(0, scratch.list().length, "scratch files deleted");
+		refused("scratch", () -> volume("input", sinograms(), "prior", "gauss", "size", N, "volumes",
+			"disk", "scratch_folder", new File(scratch, "missing")));
+		refused("volumes", () -> volume("input", sinograms(), "prior", "gauss", "size", N, "method",
+			"diffusion-mbir", "volumes", "disk"));
+		refused("volumes", () -> volume("input", sinograms(), "prior", "gauss", "size", N, "volumes",
+			"ram"));
 	}
 
 	@Test
