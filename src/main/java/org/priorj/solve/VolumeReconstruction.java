@@ -103,6 +103,8 @@ public final class VolumeReconstruction {
 				.widestGap() : 0));
 		final int heapCopies = PriorSpace.SHARED_IMAGE_COPIES + VOLUME_COPIES;
 		final boolean ddsThreeD = preset.method() == VolumeMethod.DDS_3D;
+		Checks.require(!ddsThreeD || problem.operator() instanceof SliceWiseOperator, "operator", problem
+			.operator().describe(), "one operator per slice (CT or MRI of a volume) for dds-3d");
 		final SliceStore.Factory stores = storage.stores(PriorSpace.heapBytes(problem, heapCopies) <=
 			Memory.maxHeap(), ddsThreeD, preset.method().label());
 		final boolean onDisk = stores != SliceStore.Factory.HEAP;
@@ -113,8 +115,6 @@ public final class VolumeReconstruction {
 		final double lambda = preset.lambda() * n * n, rho = preset.rho() * n * n;
 		final Result r;
 		if (ddsThreeD) {
-			Checks.require(space.operator() instanceof SliceWiseOperator, "operator", space.operator()
-				.describe(), "one operator per slice (CT or MRI of a volume)");
 			final Dds base = new Dds(DiffusionSchedule.linear()).withSteps(preset.steps()).withEta(preset
 				.eta()).withCgIterations(preset.cgIterations()).withSeed(seed);
 			final Dds dds = base.withStartTime(space.startTime(preset.startTime(), base.schedule()));
