@@ -75,6 +75,42 @@ class Dds3dTest {
 		return new double[] { Math.sqrt(err / x.length), dz / x.length };
 	}
 
+	/**
+	 * The slab loop is DDS's whole-array loop with one ADMM-TV_z iteration ({@link Admm} and the
+	 * periodic z difference) as its data step: same noise, same Tweedie estimates, same re-noising,
+	 * from a start image, with batches that split the volume unevenly.
+	 */
+	@Test
+	void theSlabLoopIsTheWholeArrayLoopWithAnAdmmStep() {
+		final SplittableRandom r = new SplittableRandom(4);
+		final List<LinearOperator> ops = new ArrayList<>();
+		for (int z = 0; z < Z - 1; z++) {
+			final float[] mask = new float[H * W];
+			for (int i = 0; i < mask.length; i++) mask[i] = r.nextDouble() < 0.5 ? 1 : 0;
+			ops.add(new MaskOperator(H, W, mask));
+		}
+		final SliceWiseOperator a = SliceWiseOperator.of(ops);
+		final float[] truth = new float[a.domain().size()], init = new float[truth.length];
+		for (int i = 0; i < truth.length; i++) {
+			truth[i] = (float) (M + S * r.nextGaussian());
+			init[i] = (float) (M + S * r.nextGaussian());
+		}
+		final float[] y = a.apply(truth);
+		final double lambda = 0.05, rho = 0.7;
+		final Dds dds = new Dds(DiffusionSchedule.linear()).withSteps(6).withSeed(9).withEta(0.7)
+			.withStartTime(400).withCgIterations(3);
+		final Shape nchw = Shape.of(Z - 1, 1, H, W);
+		final Result slabs = dds.solveVolume(a, y, init, ORACLE, nchw, lambda, rho, 2, true,
+			org.priorj.base.SliceStore.Factory.HEAP, Progress.NONE);
+		final Admm admm = new Admm(a, y, new AxisDifference(a.domain(), true), Prox.l1(lambda), rho, 3);
+		final Result whole = dds.run(a.domain(), init, ORACLE, nchw, admm::step, Progress.NONE);
+		assertEquals(6, slabs.iterations());
+		for (int i = 0; i < truth.length; i++)
+			assertEquals(whole.estimate()[i], slabs.estimate()[i], 1e-4, "voxel " + i);
+		assertEquals("heap", slabs.parameters().get("volumes"));
+		assertEquals("periodic", slabs.parameters().get("z_boundary"));
+	}
+
 	@Test
 	void tvAlongZPullsMissingVoxelsTowardsTheirNeighboursObservations() {
 		final double[] none = errorAndZVariation(0), tv = errorAndZVariation(0.05);
