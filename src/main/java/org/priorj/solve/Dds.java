@@ -280,9 +280,9 @@ public final class Dds {
 		tv.put("batch", Integer.toString(batch));
 		tv.put("z_boundary", periodic ? "periodic" : "neumann");
 		tv.put("volumes", stores.describe());
-		final SlabProgress report = new SlabProgress(progress, "DDS-3D", times().length, nchw.dim(0),
-			perSlice, batch);
 		final int[] ts = times();
+		final SlabProgress report = new SlabProgress(progress, "DDS-3D", ts.length, nchw.dim(0),
+			perSlice, batch);
 		final SplittableRandom rnd = new SplittableRandom(seed);
 		stores.check(VOLUME_STORES + SliceAdmmTvZ.STORES, slices, plane);
 		try (SliceStore xt = stores.create(slices, plane); SliceStore epsHat = stores.create(slices,
@@ -292,11 +292,7 @@ public final class Dds {
 			final double top = schedule.alphaBar(ts[0]);
 			final float[] s = new float[plane];
 			for (int k = 0; k < slices; k++) {
-				for (int i = 0; i < plane; i++) {
-					final double z = GaussianNoise.gaussian(rnd);
-					s[i] = init == null ? (float) z : (float) (Math.sqrt(top) * init[k * plane + i] + Math
-						.sqrt(1 - top) * z);
-				}
+				noised(s, init, k * plane, top, rnd);
 				xt.write(k, s, 0);
 			}
 			final Iterations.Outcome o = Iterations.run("DDS", ts.length, report, step -> {
@@ -359,12 +355,7 @@ public final class Dds {
 		final int n = domain.size();
 		final SplittableRandom rnd = new SplittableRandom(seed);
 		final float[] x = new float[n];
-		final double top = schedule.alphaBar(ts[0]);
-		for (int i = 0; i < n; i++) {
-			final double z = GaussianNoise.gaussian(rnd);
-			x[i] = init == null ? (float) z : (float) (Math.sqrt(top) * init[i] + Math.sqrt(1 - top) *
-				z);
-		}
+		noised(x, init, 0, schedule.alphaBar(ts[0]), rnd);
 		final float[] estimate = init == null ? new float[n] : init.clone();
 		final Iterations.Outcome o = Iterations.run("DDS", ts.length, progress, k -> {
 			final double abarT = schedule.alphaBar(ts[k]);
@@ -391,6 +382,21 @@ public final class Dds {
 		p.put("seed", Long.toString(seed));
 		p.putAll(extra);
 		return p;
+	}
+
+	/**
+	 * The chain's start: {@code out} = init[from...] noised to alpha-bar {@code abar}, or pure noise
+	 * without an init; the noise drawn in index order, so a volume started slice by slice gets the
+	 * whole array's draws.
+	 */
+	private static void noised(final float[] out, final float[] init, final int from,
+		final double abar, final SplittableRandom rnd)
+	{
+		for (int i = 0; i < out.length; i++) {
+			final double z = GaussianNoise.gaussian(rnd);
+			out[i] = init == null ? (float) z : (float) (Math.sqrt(abar) * init[from + i] + Math.sqrt(1 -
+				abar) * z);
+		}
 	}
 
 	/** x0_hat = (x_t - sqrt(1 - abar) eps_hat) / sqrt(abar). */

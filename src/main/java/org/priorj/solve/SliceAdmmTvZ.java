@@ -25,7 +25,9 @@ final class SliceAdmmTvZ implements AutoCloseable {
 
 	private final SliceWiseOperator a;
 	private final float[] y;
-	private final double lambda, rho;
+	private final double rho;
+	/** g = lambda ||.||_1, applied slice by slice. */
+	private final Prox threshold;
 	private final int cgIterations, slices, plane, rows;
 	private final boolean periodic;
 	private final SliceStore z, u, r, p, q;
@@ -41,7 +43,7 @@ final class SliceAdmmTvZ implements AutoCloseable {
 			"0 or a positive number");
 		this.a = a;
 		this.y = y;
-		this.lambda = lambda;
+		this.threshold = Prox.l1(lambda);
 		this.rho = Checks.positive("rho", rho);
 		this.cgIterations = SolverInputs.iterations(cgIterations);
 		this.periodic = periodic;
@@ -100,12 +102,10 @@ final class SliceAdmmTvZ implements AutoCloseable {
 		return Math.sqrt(sum(k -> {
 			// D x + u through the soft threshold into z; u gains D x - z
 			final float[] dx = difference(x, k), uk = u.slice(k), zk = new float[plane];
-			final double t = lambda / rho;
+			for (int i = 0; i < plane; i++) zk[i] = dx[i] + uk[i];
+			threshold.apply(zk, 1 / rho, zk);
 			double res = 0;
 			for (int i = 0; i < plane; i++) {
-				final float v = dx[i] + uk[i];
-				final double m = Math.abs(v) - t;
-				zk[i] = m > 0 ? (float) Math.copySign(m, v) : 0f;
 				final float d = dx[i] - zk[i];
 				uk[i] += d;
 				res += (double) d * d;
