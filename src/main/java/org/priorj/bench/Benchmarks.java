@@ -22,11 +22,11 @@ public final class Benchmarks {
 		if (!"operators".equals(what) && !"classical".equals(what) && !"ct-views".equals(what) &&
 			!"priors".equals(what) && !"denoiser".equals(what) && !"red-diff".equals(what) &&
 			!"dds".equals(what) && !"autoencoder".equals(what) && !"vble".equals(what) && !"volume"
-				.equals(what))
+				.equals(what) && !"dynamic".equals(what))
 			throw new IllegalArgumentException("Parameter 'bench': got " + (what == null
 				? "nothing" : "'" + what + "'") +
 				"; allowed: operators, classical, ct-views, priors, denoiser, red-diff, dds, autoencoder, " +
-				"vble, volume.");
+				"vble, volume, dynamic.");
 		final String[] more = rest.subList(1, rest.size()).toArray(new String[0]);
 		if (what.equals("priors")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "images" });
@@ -96,6 +96,37 @@ public final class Benchmarks {
 			s.prior = o.getOrDefault("prior", s.prior);
 			if (o.containsKey("volumes")) s.volumes = List.of(o.get("volumes").split(","));
 			new VolumeBench(s, out).run();
+			return 0;
+		}
+		if (what.equals("dynamic")) {
+			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "frames",
+				"methods", "objects", "K", "d", "lambda", "beta", "sigma", "iterations", "inner_steps",
+				"learning_rate", "start", "tv_weights", "images", "pictures", "prior" });
+			final DynamicBench.Settings s = new DynamicBench.Settings();
+			final String set = o.getOrDefault("set", "held-out");
+			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
+				"Parameter 'set': got '" + set + "'; allowed: held-out or training.");
+			s.training = set.equals("training");
+			s.size = Options.integer(o, "size", s.size);
+			if (o.containsKey("frames")) s.frames = java.util.Arrays.stream(o.get("frames").split(","))
+				.map(Integer::valueOf).toList();
+			if (o.containsKey("methods")) s.methods = List.of(o.get("methods").split(","));
+			if (o.containsKey("objects")) s.objects = List.of(o.get("objects").split(","));
+			if (o.containsKey("K")) s.order = Options.integer(o, "K", 0);
+			if (o.containsKey("d")) s.nodes = Options.integer(o, "d", 0);
+			if (o.containsKey("iterations")) s.iterations = Options.integer(o, "iterations", 0);
+			if (o.containsKey("inner_steps")) s.innerSteps = Options.integer(o, "inner_steps", 0);
+			if (o.containsKey("lambda")) s.lambda = Options.real(o, "lambda", 0);
+			if (o.containsKey("beta")) s.beta = Options.real(o, "beta", 0);
+			if (o.containsKey("sigma")) s.sigma = Options.real(o, "sigma", 0);
+			if (o.containsKey("learning_rate")) s.learningRate = Options.real(o, "learning_rate", 0);
+			s.start = o.get("start");
+			if (o.containsKey("tv_weights")) s.tvWeights = java.util.Arrays.stream(o.get("tv_weights")
+				.split(",")).mapToDouble(Double::parseDouble).toArray();
+			s.images = new File(o.getOrDefault("images", "test-images"));
+			if (o.containsKey("pictures")) s.pictures = new File(o.get("pictures"));
+			s.prior = o.getOrDefault("prior", s.prior);
+			new DynamicBench(s, out).run();
 			return 0;
 		}
 		if (what.equals("ct-views")) {

@@ -34,9 +34,18 @@ public final class RedStep implements Prox {
 
 	@Override
 	public void apply(final float[] v, final double tau, final float[] out) {
+		fromStart(v, tau, v, out);
+	}
+
+	/**
+	 * The same fixed point started at {@code start} instead of v (RED-ADMM warm-starts at its
+	 * previous iterate); {@code out} may be {@code start}.
+	 */
+	public void fromStart(final float[] v, final double tau, final float[] start, final float[] out) {
 		nchw.check("v", v, "the denoiser's batch");
+		nchw.check("start", start, "the denoiser's batch");
 		final double w = tau * lambda;
-		final float[] z = v.clone();
+		final float[] z = start.clone();
 		for (int it = 0; it < iterations; it++) {
 			final float[] d = denoiser.denoise(z, nchw, sigma);
 			for (int i = 0; i < z.length; i++) z[i] = (float) ((w * d[i] + v[i]) / (w + 1));

@@ -195,6 +195,22 @@ public final class TaskDefaults {
 	}
 
 	/**
+	 * RED-PSM's preset for a series of {@code frames} frames: the reference's model sizes (K = 6,
+	 * d = 9 up to 128 frames; K = 10, d = 11 beyond), its 25 Adam steps of rate 5e-3 per outer
+	 * iteration; lambda, beta, sigma and the outer iterations tuned on the training series
+	 * (docs/red-psm.md).
+	 */
+	public static RedPsmPreset redPsm(final int frames) {
+		Checks.positive("frames", frames);
+		final boolean longSeries = frames > 128;
+		return new RedPsmPreset(longSeries ? 10 : 6, longSeries ? 11 : 9, RED_PSM_LAMBDA, RED_PSM_BETA,
+			RED_PSM_SIGMA, RED_PSM_ITERATIONS, 25, 5e-3, PsmStart.FIT);
+	}
+
+	static final double RED_PSM_LAMBDA = 0.01, RED_PSM_BETA = 0.01, RED_PSM_SIGMA = 0.05;
+	static final int RED_PSM_ITERATIONS = 50;
+
+	/**
 	 * The volume preset of {@code method} for {@code task} (ct or mri); its start is the scan's own
 	 * ({@link #volumeStart}) unless one is set.
 	 */
