@@ -19,6 +19,11 @@ final class PartiallySeparableModel {
 	private final float[] spatial, latent, temporal;
 	private final float[] mask;
 	private final boolean nonNegative;
+	/**
+	 * Where the clip passes gradients: sum >= 0, as torch's clamp does. At exactly 0 it passes,
+	 * so that a model started with zero maps can leave zero (a strict > 0 would hold it there).
+	 */
+	private byte[] passes;
 
 	PartiallySeparableModel(final TemporalSpline spline, final float[] spatial,
 		final float[] latent, final float[] mask, final boolean nonNegative)
@@ -76,6 +81,7 @@ final class PartiallySeparableModel {
 	void frames(final float[] out) {
 		spline.apply(latent, rank, temporal);
 		final int p = spline.times(), n = frameSize;
+		if (nonNegative && passes == null) passes = new byte[p * n];
 		IntStream.range(0, p).parallel().forEach(t -> {
 			final int o = t * n;
 			java.util.Arrays.fill(out, o, o + n, 0f);
@@ -86,27 +92,28 @@ final class PartiallySeparableModel {
 			}
 			for (int i = 0; i < n; i++) {
 				float v = mask == null ? out[o + i] : mask[i] * out[o + i];
-				if (nonNegative && v < 0) v = 0;
+				if (nonNegative) {
+					passes[o + i] = (byte) (v >= 0 ? 1 : 0);
+					if (v < 0) v = 0;
+				}
 				out[o + i] = v;
 			}
 		});
 	}
 
 	/**
-	 * The gradients of a loss L with respect to Lambda and Z, given the frames F of the current
-	 * parameters (as {@link #frames} wrote them) and dL/dF; {@code dF} is overwritten.
+	 * The gradients of a loss L with respect to Lambda and Z at the parameters of the last
+	 * {@link #frames} call, given dL/dF; {@code dF} is overwritten.
 	 */
-	void gradient(final float[] frames, final float[] dF, final float[] dSpatial,
-		final float[] dLatent)
-	{
+	void gradient(final float[] dF, final float[] dSpatial, final float[] dLatent) {
 		final int p = spline.times(), n = frameSize;
-		// through the clip (F > 0 where it passes) and the mask
+		// through the clip and the mask
 		IntStream.range(0, p).parallel().forEach(t -> {
 			final int o = t * n;
 			for (int i = 0; i < n; i++) {
 				float g = dF[o + i];
 				if (mask != null) g *= mask[i];
-				if (nonNegative && !(frames[o + i] > 0)) g = 0;
+				if (nonNegative && passes[o + i] == 0) g = 0;
 				dF[o + i] = g;
 			}
 		});

@@ -66,7 +66,7 @@ final class PsmFit {
 			operator.adjoint(residual, dFrames);
 			if (beta > 0) for (int i = 0; i < dFrames.length; i++) dFrames[i] += (float) (beta *
 				(frames[i] - v[i]));
-			model.gradient(frames, dFrames, dSpatial, dLatent);
+			model.gradient(dFrames, dSpatial, dLatent);
 			final float[] lambda = model.spatial();
 			if (chi > 0) for (int i = 0; i < dSpatial.length; i++) dSpatial[i] += (float) (chi *
 				lambda[i]);

@@ -55,7 +55,7 @@ public final class RedPsm {
 	/** Refuses a problem that is not a time series of CT or MRI frames. */
 	public static void check(final Problem problem) {
 		Checks.require(problem.task() == Task.DYNAMIC_CT || problem.task() == Task.MRI, "task", "'" +
-			problem.task() + "'", "dynamic-ct or mri (a time series of frames)");
+			problem.task() + "'", "dynamic_ct or mri (a time series of frames)");
 		final Shape s = problem.imageShape();
 		final boolean complex = problem.isComplex();
 		final boolean series = complex ? s.rank() == 4 && s.dim(1) == 2 : s.rank() == 3;
@@ -74,7 +74,7 @@ public final class RedPsm {
 		check(problem);
 		final Shape shape = problem.imageShape();
 		final int frames = shape.dim(0), rank = preset.order() + 1;
-		Checks.require(rank <= frames, "K", "K + 1 = " + rank + " for " + frames + " frames",
+		Checks.require(rank <= frames, "k", "K + 1 = " + rank + " for " + frames + " frames",
 			"K + 1 at most the number of frames");
 		final long frameValues = shape.size();
 		Memory.checkHeap("input", shape + " values", 4L * (FRAME_COPIES * frameValues + 3L * problem

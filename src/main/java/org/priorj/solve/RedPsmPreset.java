@@ -19,7 +19,7 @@ public record RedPsmPreset(int order, int nodes, double lambda, double beta, dou
 	public static final int MAX_ITERATIONS = 10_000;
 
 	public RedPsmPreset {
-		Checks.require(order >= 0 && order <= 256, "K", "got " + order, "0 to 256 (K + 1 spatial maps)");
+		Checks.require(order >= 0 && order <= 256, "k", "got " + order, "0 to 256 (K + 1 spatial maps)");
 		Checks.require(nodes >= TemporalSpline.MIN_NODES && nodes <= 4096, "d", "got " + nodes,
 			TemporalSpline.MIN_NODES + " to 4096 temporal nodes (cubic interpolation needs at least 4)");
 		Checks.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "got " + lambda,

@@ -71,7 +71,7 @@ class PsmFitTest {
 		for (final float x : f) clipped |= x == 0;
 		assertTrue(clipped);
 		final float[] dF = w.clone(), dMaps = new float[maps.length], dLatent = new float[latent.length];
-		model.gradient(f, dF, dMaps, dLatent);
+		model.gradient(dF, dMaps, dLatent);
 		final double h = 1e-3;
 		for (int i = 0; i < maps.length; i++) assertEquals(numeric(model, maps, i, w, h), dMaps[i], 2e-2,
 			"map value " + i);

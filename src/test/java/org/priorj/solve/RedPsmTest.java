@@ -90,4 +90,105 @@ class RedPsmTest {
 		assertEquals(600, o.result().iterations());
 		assertEquals(RedPsm.METHOD, o.result().method());
 	}
+
+	/** Esc after three iterations returns the third iterate; the problem's data stay as they were. */
+	@Test
+	void aCancelledRunReturnsItsCurrentMovieAndTheDataAreUntouched() {
+		final int n = 16, p = 8;
+		final float[] truth = lowRankSeries(n, p, 4);
+		final DynamicProjector a = DynamicProjector.of(n, n, AngleSchedule.bitReversal(p, 2));
+		final float[] data = a.apply(truth);
+		final float[] before = data.clone();
+		final Problem problem = Problems.of(Task.DYNAMIC_CT, a, data, "rank 2");
+		final int[] done = { 0 };
+		final Progress esc = new Progress() {
+
+			@Override
+			public void report(final String task, final int k, final int total) {
+				if (RedPsm.METHOD.equals(task)) done[0] = k;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return done[0] >= 3;
+			}
+		};
+		final RedPsmPreset preset = new RedPsmPreset(1, 4, 0, 0.01, 0.05, 50, 5, 5e-3, PsmStart.FIT);
+		final RedPsm.Outcome o = RedPsm.reconstruct(problem, null, preset, esc);
+		assertTrue(o.result().cancelled());
+		assertEquals(3, o.result().iterations());
+		assertEquals(3, o.result().history().length);
+		assertEquals(p * n * n, o.result().estimate().length);
+		final float[] three = RedPsm.reconstruct(problem, null, preset.withIterations(3), Progress.NONE)
+			.result().estimate();
+		assertEquals(0, java.util.Arrays.compare(three, o.result().estimate()), "the third iterate");
+		assertEquals(0, java.util.Arrays.compare(before, data), "the data were modified");
+		assertEquals(2, o.rank());
+		assertEquals(2 * p, o.temporalFunctions().length);
+		assertEquals(2 * n * n, o.spatialMaps().length);
+	}
+
+	@Test
+	void refusesWhatIsNotATimeSeriesAndAModelLargerThanTheSeries() {
+		final DynamicProjector a = DynamicProjector.of(8, 8, AngleSchedule.bitReversal(4, 1));
+		final Problem problem = Problems.of(Task.DYNAMIC_CT, a, new float[4 * 8], "zeros");
+		final RedPsmPreset preset = new RedPsmPreset(4, 4, 0, 0.01, 0.05, 5, 5, 5e-3, PsmStart.FIT);
+		ConjugateGradientTest.assertNames("k", () -> RedPsm.reconstruct(problem, null, preset,
+			Progress.NONE));
+		ConjugateGradientTest.assertNames("input", () -> RedPsm.reconstruct(problem, null, preset
+			.withOrder(1), Progress.NONE));
+		ConjugateGradientTest.assertNames("prior", () -> RedPsm.reconstruct(problem, null, preset
+			.withOrder(1).withLambda(0.1), Progress.NONE));
+		final Problem still = Problems.of(Task.CT, org.priorj.physics.ct.ParallelBeamProjector.of(8, 8,
+			new double[] { 0, 90 }), new float[16], "one image");
+		ConjugateGradientTest.assertNames("task", () -> RedPsm.reconstruct(still, null, preset,
+			Progress.NONE));
+		for (final double bad : new double[] { -1, Double.NaN }) {
+			ConjugateGradientTest.assertNames("lambda", () -> preset.withLambda(bad));
+			ConjugateGradientTest.assertNames("beta", () -> preset.withBeta(bad));
+			ConjugateGradientTest.assertNames("sigma", () -> preset.withSigma(bad));
+		}
+		ConjugateGradientTest.assertNames("d", () -> preset.withNodes(3));
+		ConjugateGradientTest.assertNames("iterations", () -> preset.withIterations(0));
+		ConjugateGradientTest.assertNames("inner_steps", () -> preset.withInnerSteps(0));
+		ConjugateGradientTest.assertNames("learning_rate", () -> preset.withLearningRate(0));
+		ConjugateGradientTest.assertNames("start", () -> preset.withStart(null));
+		ConjugateGradientTest.assertNames("start", () -> PsmStart.of("zero"));
+		assertEquals("K=4 d=4 lambda=0.0 beta=0.01 sigma=0.05 iterations=5 inner_steps=5 " +
+			"learning_rate=0.005 start=fit", preset.toString());
+	}
+
+	/**
+	 * The fitted start's maps are the least-squares fit with the cosine temporal functions (before
+	 * the clip): closer to the data than zero maps; the plain start's zero maps still move (the clip
+	 * passes gradients at 0).
+	 */
+	@Test
+	void theFittedStartFitsTheDataAndThePlainStartLeavesZero() {
+		final int n = 16, p = 8;
+		final float[] truth = lowRankSeries(n, p, 4);
+		final DynamicProjector a = DynamicProjector.of(n, n, AngleSchedule.bitReversal(p, 2));
+		final float[] g = a.apply(truth);
+		final TemporalSpline spline = new TemporalSpline(4, p);
+		final float[] psi = new float[2 * p];
+		spline.apply(PsmStart.cosineLatent(2, 4), 2, psi);
+		final float[] mask = RedPsm.fieldOfView(n, n);
+		final float[] maps = PsmStart.FIT.spatialMaps(a, g, psi, 2, mask);
+		final float[] frames = new float[p * n * n];
+		new PartiallySeparableModel(spline, maps, PsmStart.cosineLatent(2, 4), mask, false).frames(frames);
+		final float[] r = a.apply(frames);
+		double misfit = 0, zero = 0;
+		for (int i = 0; i < g.length; i++) {
+			misfit += (r[i] - g[i]) * (r[i] - g[i]);
+			zero += g[i] * g[i];
+		}
+		assertTrue(misfit < 0.05 * zero, misfit + " vs " + zero);
+		for (final float v : PsmStart.PLAIN.spatialMaps(a, g, psi, 2, mask)) assertEquals(0, v, 0);
+		final Problem problem = Problems.of(Task.DYNAMIC_CT, a, g, "rank 2");
+		final RedPsm.Outcome plain = RedPsm.reconstruct(problem, null, new RedPsmPreset(1, 4, 0, 0.01,
+			0.05, 5, 5, 5e-3, PsmStart.PLAIN), Progress.NONE);
+		assertTrue(plain.result().history()[4] < 0.4, java.util.Arrays.toString(plain.result()
+			.history()));
+		assertEquals("plain", plain.result().parameters().get("start"));
+	}
 }
