@@ -124,9 +124,19 @@ class MacroTest {
 	}
 
 	@Test
+	void dynamicExampleGainsOverTheModelAloneWithTheShippedCtPrior() throws Exception {
+		final String code = macro("reconstruct_dynamic.ijm");
+		final String log = run(() -> new Interpreter().run(code, new File(
+			"test-images/CT_small_hu.tif").getAbsolutePath()));
+		final java.util.function.Function<String, Double> psnr = name -> Double.parseDouble(log
+			.replaceAll("(?s).*" + name + ": PSNR ([0-9.]+) dB.*", "$1"));
+		assertTrue(psnr.apply("red-psm") > psnr.apply("model-alone") + 1, log);
+	}
+
+	@Test
 	void everyExampleMacroIsRunByATest() {
 		final String[] names = new File("macros").list((d, n) -> n.endsWith(".ijm"));
-		assertEquals(7, names.length, "a new example macro needs a test here: " + String.join(", ",
+		assertEquals(8, names.length, "a new example macro needs a test here: " + String.join(", ",
 			names));
 	}
 
