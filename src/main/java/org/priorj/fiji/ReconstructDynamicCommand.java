@@ -63,9 +63,9 @@ public class ReconstructDynamicCommand extends PriorRunCommand implements Comman
 			"k-space); movie: simulate an acquisition of each frame")
 	private String input_is = "auto";
 
-	@Parameter(persist = false, label = "schedule", choices = { "bit-reversal", "golden", "linear" },
-		description = "CT: the view angles of frame after frame over 180° (bit-reversal as RED-PSM, " +
-			"golden angle, or one linear sweep)")
+	@Parameter(persist = false, label = "schedule", choices = { "bit-reversal", "golden", "linear",
+		"random" }, description = "CT: the view angles of frame after frame over 180° (bit-reversal " +
+			"as RED-PSM, golden angle, one linear sweep, or uniform random drawn with the seed)")
 	private String schedule = "bit-reversal";
 
 	@Parameter(persist = false, label = "views", min = "1", description = "CT: views per frame")
@@ -180,8 +180,10 @@ public class ReconstructDynamicCommand extends PriorRunCommand implements Comman
 					return AngleSchedule.goldenAngle(frames, views);
 				case "linear":
 					return AngleSchedule.linear(frames, views);
+				case "random":
+					return AngleSchedule.random(frames, views, seed);
 				default:
-					throw Checks.bad("schedule", "'" + schedule + "'", "bit-reversal, golden or linear");
+					throw Checks.bad("schedule", "'" + schedule + "'", "bit-reversal, golden, linear or random");
 			}
 		}
 		final String[] parts = angles.split(",");

@@ -36,7 +36,8 @@ import org.priorj.physics.mri.SingleCoilMri;
  * {@code START:STOP:COUNT} (STOP excluded) or a comma-separated list; {@code center=pixel} for
  * sinograms made with scikit-image's convention (see {@link RotationCentre})</li>
  * <li>{@code dynamic-ct views=1 schedule=golden range=180 detectors=max(H,W)} (schedules
- * {@code linear}, {@code golden}, {@code bit-reversal}) on a time series (T, H, W)</li>
+ * {@code linear}, {@code golden}, {@code bit-reversal}, {@code random} with {@code seed=0}) on a time
+ * series (T, H, W)</li>
  * <li>{@code mri mask=uniform1d acceleration=4 center_fraction=0.32/acceleration seed=0 coils=1}
  * on a complex image (2, H, W); masks {@code uniform1d}, {@code gaussian1d} (key {@code std},
  * default W/6), {@code radial} ({@code spokes=30}, {@code golden=false}), {@code random2d}
@@ -126,8 +127,11 @@ public final class Operators {
 			case "bit-reversal":
 				angles = AngleSchedule.bitReversal(frames, views, range);
 				break;
+			case "random":
+				angles = AngleSchedule.random(frames, views, range, spec.getInt("seed", 0));
+				break;
 			default:
-				throw Checks.bad("schedule", "'" + schedule + "'", "linear, golden or bit-reversal");
+				throw Checks.bad("schedule", "'" + schedule + "'", "linear, golden, bit-reversal or random");
 		}
 		return new DynamicProjector(h, w, angles, spec.getInt("detectors", Math.max(h, w)));
 	}

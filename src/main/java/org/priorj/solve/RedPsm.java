@@ -31,8 +31,9 @@ import org.priorj.prior.RangeMappedDenoiser;
  * term is the paper's squared norm ({@link PsmFit}); the reference code's unsquared norm is a defect.
  * The run has a fixed budget of outer iterations and returns its last f (the reference keeps the f
  * of best PSNR against the ground truth, which a user does not have). The frames are solved in
- * units of their value range (the start's 99.9th percentile of |F| is 1), in which Adam's learning
- * rate and the denoiser's sigma are given; lambda and beta are relative to ||A||^2.
+ * units of their value range (1 is the start's 99.9th percentile of |F|, or the larger end of the
+ * user's range in absolute value), in which Adam's learning rate and the denoiser's sigma are given;
+ * lambda and beta are relative to ||A||^2.
  */
 public final class RedPsm {
 
@@ -90,7 +91,9 @@ public final class RedPsm {
 		final float[] fitted = PsmStart.FIT.spatialMaps(a, g, psi, rank, mask);
 		final float[] startFrames = a.domain().newArray();
 		new PartiallySeparableModel(spline, fitted, latent, mask, ct).frames(startFrames);
-		final double scale = valueScale(startFrames);
+		// the user's range, when given, fixes the unit (0 stays 0: the clip and the FOV need it)
+		final double scale = problem.range().map(r -> Math.max(Math.abs(r.dataLow()), Math.abs(r
+			.dataHigh()))).orElseGet(() -> valueScale(startFrames));
 		final float[] maps = preset.start() == PsmStart.FIT ? fitted : new float[fitted.length];
 		for (int i = 0; i < maps.length; i++) maps[i] /= scale;
 		final float[] data = g.clone();

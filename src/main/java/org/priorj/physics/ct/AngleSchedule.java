@@ -16,6 +16,8 @@ import org.priorj.base.Checks;
  * bit-reversal permutation of 0 .. TV-1 (for N = 8: 0, 4, 2, 6, 1, 5, 3, 7), as in dynamic
  * tomography (RED-PSM). When TV is not a power of two, rev lists the bit-reversed values of
  * 0 .. 2^ceil(log2 TV) - 1 that are below TV, in order, which is again a permutation.</li>
+ * <li>{@link #random}: every view uniform in [0, R), independently, from a seeded
+ * {@link java.util.Random}.</li>
  * </ul>
  */
 public final class AngleSchedule {
@@ -52,6 +54,21 @@ public final class AngleSchedule {
 		final int n = total(frames, views, range);
 		final int[] order = bitReversedOrder(n);
 		return byFrame(frames, views, j -> range * order[j] / n);
+	}
+
+	public static double[][] random(final int frames, final int views, final long seed) {
+		return random(frames, views, 180, seed);
+	}
+
+	public static double[][] random(final int frames, final int views, final double range,
+		final long seed)
+	{
+		total(frames, views, range);
+		final java.util.Random rnd = new java.util.Random(seed);
+		final double[][] a = new double[frames][views];
+		for (final double[] frame : a)
+			for (int v = 0; v < views; v++) frame[v] = range * rnd.nextDouble();
+		return a;
 	}
 
 	/** The bit-reversal permutation of 0 .. n-1 (generalised to any n, see the class notes). */

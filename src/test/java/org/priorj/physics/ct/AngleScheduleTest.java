@@ -60,6 +60,25 @@ class AngleScheduleTest {
 	}
 
 	@Test
+	void randomAnglesAreSeededAndInTheRange() {
+		final double[][] a = AngleSchedule.random(50, 3, 120, 7);
+		assertEquals(50, a.length);
+		double lo = 1e9, hi = -1e9;
+		for (final double[] f : a) {
+			assertEquals(3, f.length);
+			for (final double v : f) {
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+		}
+		assertTrue(lo >= 0 && lo < 10 && hi < 120 && hi > 110, lo + " .. " + hi);
+		assertArrayEquals(a[7], AngleSchedule.random(50, 3, 120, 7)[7], 0);
+		assertTrue(AngleSchedule.random(50, 3, 120, 8)[7][0] != a[7][0]);
+		assertEquals(4, AngleSchedule.random(4, 1, 3).length);
+		ParallelBeamArgumentsTest.assertNames("range", () -> AngleSchedule.random(2, 2, 400, 1));
+	}
+
+	@Test
 	void refusesBadFramesViewsAndRange() {
 		ParallelBeamArgumentsTest.assertNames("frames", () -> AngleSchedule.linear(0, 4));
 		ParallelBeamArgumentsTest.assertNames("views", () -> AngleSchedule.goldenAngle(4, 0));
