@@ -101,7 +101,7 @@ public final class Benchmarks {
 		if (what.equals("dynamic")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "frames",
 				"methods", "objects", "K", "d", "lambda", "beta", "sigma", "iterations", "inner_steps",
-				"learning_rate", "start", "tv_weights", "images", "pictures", "prior" });
+				"learning_rate", "start", "tv_weights", "images", "pictures", "prior", "task" });
 			final DynamicBench.Settings s = new DynamicBench.Settings();
 			final String set = o.getOrDefault("set", "held-out");
 			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
@@ -126,6 +126,10 @@ public final class Benchmarks {
 			s.images = new File(o.getOrDefault("images", "test-images"));
 			if (o.containsKey("pictures")) s.pictures = new File(o.get("pictures"));
 			s.prior = o.getOrDefault("prior", s.prior);
+			final String task = o.getOrDefault("task", "ct");
+			if (!task.equals("ct") && !task.equals("mri")) throw new IllegalArgumentException(
+				"Parameter 'task': got '" + task + "'; allowed: ct or mri.");
+			s.mri = task.equals("mri");
 			new DynamicBench(s, out).run();
 			return 0;
 		}

@@ -52,13 +52,16 @@ final class DynamicBench {
 		Integer order, nodes, iterations, innerSteps;
 		Double lambda, beta, sigma, learningRate;
 		String start;
-		double[] tvWeights = { 0.001, 0.003, 0.01, 0.03, 0.1 };
+		boolean mri;
+		double[] tvWeights = { 0.1, 0.3, 1, 3, 10 };
 		File images = new File("test-images");
 		File pictures;
 		String prior = "ct";
 	}
 
 	static final double NOISE = 0.005;
+	/** Dynamic MRI: each frame its own random lines at this acceleration (centre always sampled). */
+	static final double MRI_ACCELERATION = 8;
 
 	private final Settings s;
 	private final PrintStream out;
@@ -126,9 +129,12 @@ final class DynamicBench {
 		final float[] truth = series.frames();
 		final double[][] angles = AngleSchedule.bitReversal(p, 1);
 		final DynamicProjector a = DynamicProjector.of(n, n, angles);
-		final float[] clean = a.apply(truth);
-		final float[] data = GaussianNoise.relativeToMax(clean, NOISE).corrupt(clean, 7);
-		final Problem problem = Problems.of(Task.DYNAMIC_CT, a, data, series.name());
+		final org.priorj.physics.LinearOperator op = s.mri ? mriOperator(p, n) : a;
+		final float[] x = s.mri ? complex(truth, p, n * n) : truth;
+		final float[] clean = op.apply(x);
+		// MRI noiseless, as the 2-D DDS MRI benchmark (noise relative to the DC term buries the rest)
+		final float[] data = s.mri ? clean : GaussianNoise.relativeToMax(clean, NOISE).corrupt(clean, 7);
+		final Problem problem = Problems.of(s.mri ? Task.MRI : Task.DYNAMIC_CT, op, data, series.name());
 		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
 		for (final float v : truth) {
 			lo = Math.min(lo, v);
@@ -136,16 +142,21 @@ final class DynamicBench {
 		}
 		final double range = hi - lo;
 		out.println();
-		out.println("## " + series.name() + ", P = " + p);
+		out.println("## " + series.name() + ", P = " + p + (s.mri ? ", MRI x" + MRI_ACCELERATION +
+			" random lines per frame, noiseless" : ""));
 		out.println("| method | mean PSNR over frames (dB) | seconds | notes |");
 		out.println("|---|---|---|---|");
 		final Map<String, float[]> shown = new LinkedHashMap<>();
 		shown.put("truth", truth);
 		for (final String m : s.methods) {
+			if (s.mri && m.equals("static")) continue; // the FBP of all views: CT only
 			final long t0 = System.nanoTime();
 			float[] est;
 			String note = "";
-			switch (m) {
+			switch (s.mri && m.equals("fbp") ? "zero-filled" : m) {
+				case "zero-filled":
+					est = op.adjoint(data);
+					break;
 				case "fbp": {
 					est = new float[truth.length];
 					for (int t = 0; t < p; t++) {
@@ -169,12 +180,12 @@ final class DynamicBench {
 					float[] bestX = null;
 					double bestW = 0;
 					for (final double w : s.tvWeights) {
-						final float[] x = new TvRegularized(w).withIterations(300).withNonNegativity(true).solve(
-							a, data, null, Progress.NONE).estimate();
-						final double q = meanPsnr(truth, x, p, range);
+						final float[] tv = new TvRegularized(w).withIterations(300).withNonNegativity(!s.mri)
+							.withComplexImage(s.mri).solve(op, data, null, Progress.NONE).estimate();
+						final double q = meanPsnr(truth, s.mri ? magnitude(tv, p, n * n) : tv, p, range);
 						if (q > best) {
 							best = q;
-							bestX = x;
+							bestX = tv;
 							bestW = w;
 						}
 					}
@@ -196,6 +207,7 @@ final class DynamicBench {
 					throw new IllegalArgumentException("Parameter 'methods': got '" + m +
 						"'; allowed: fbp, static, st-tv, psm, red-psm.");
 			}
+			if (s.mri && est.length == 2 * truth.length) est = magnitude(est, p, n * n);
 			final double sec = (System.nanoTime() - t0) / 1e9;
 			out.printf("| %s | %.2f | %.1f | %s |%n", m, meanPsnr(truth, est, p, range), sec, note);
 			out.flush();
@@ -216,6 +228,27 @@ final class DynamicBench {
 		if (s.learningRate != null) r = r.withLearningRate(s.learningRate);
 		if (s.start != null) r = r.withStart(PsmStart.of(s.start));
 		return r;
+	}
+
+	private static org.priorj.physics.LinearOperator mriOperator(final int p, final int n) {
+		final List<org.priorj.physics.LinearOperator> ops = new ArrayList<>();
+		for (int t = 0; t < p; t++) ops.add(new org.priorj.physics.mri.SingleCoilMri(n, n,
+			org.priorj.physics.mri.SamplingMasks.uniformLines(n, n, MRI_ACCELERATION, 100 + t)));
+		return org.priorj.physics.SliceWiseOperator.of(ops);
+	}
+
+	private static float[] complex(final float[] frames, final int p, final int plane) {
+		final float[] out = new float[2 * frames.length];
+		for (int t = 0; t < p; t++) System.arraycopy(frames, t * plane, out, 2 * t * plane, plane);
+		return out;
+	}
+
+	private static float[] magnitude(final float[] complex, final int p, final int plane) {
+		final float[] out = new float[p * plane];
+		for (int t = 0; t < p; t++) System.arraycopy(org.priorj.physics.mri.SingleCoilMri.magnitude(
+			java.util.Arrays.copyOfRange(complex, 2 * t * plane, 2 * (t + 1) * plane)), 0, out, t * plane,
+			plane);
+		return out;
 	}
 
 	/** The mean over frames of each frame's PSNR, with the series' data range. */

@@ -34,6 +34,7 @@ class EveryOperatorPassesAdjointTest {
 			Arguments.of("blur psf=gaussian:1", Shape.of(3, 12, 10)),
 			Arguments.of("dynamic-ct views=2 schedule=golden", Shape.of(5, 16, 16)),
 			Arguments.of("dynamic-ct views=1 schedule=bit-reversal", Shape.of(8, 15, 16)),
+			Arguments.of("dynamic-ct views=2 schedule=random seed=3", Shape.of(4, 12, 12)),
 			Arguments.of("dynamic-ct views=3 schedule=linear range=120", Shape.of(4, 16, 16)),
 			Arguments.of("mri mask=uniform1d acceleration=4 seed=1", Shape.of(2, 32, 32)),
 			Arguments.of("mri mask=gaussian1d acceleration=8 seed=2", Shape.of(2, 31, 32)),
