@@ -207,8 +207,8 @@ public final class TaskDefaults {
 			RED_PSM_SIGMA, RED_PSM_ITERATIONS, 25, 5e-3, PsmStart.FIT);
 	}
 
-	static final double RED_PSM_LAMBDA = 0.01, RED_PSM_BETA = 0.01, RED_PSM_SIGMA = 0.05;
-	static final int RED_PSM_ITERATIONS = 50;
+	static final double RED_PSM_LAMBDA = 0.003, RED_PSM_BETA = 0.001, RED_PSM_SIGMA = 0.05;
+	static final int RED_PSM_ITERATIONS = 60;
 
 	/**
 	 * The volume preset of {@code method} for {@code task} (ct or mri); its start is the scan's own
