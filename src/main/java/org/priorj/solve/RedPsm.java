@@ -64,7 +64,17 @@ public final class RedPsm {
 			? "a time series of complex frames (T, 2, H, W), T >= 2" : "a time series of frames (T, H, W), T >= 2");
 	}
 
-	/** Reconstructs the problem's time series with the preset, in the user's units. */
+	/**
+	 * The solver as every learned solver is called ({@link Reconstructor}): the movie only; RED-PSM
+	 * draws no noise, so the seed changes nothing.
+	 */
+	public static Result reconstruct(final Problem problem, final Denoiser prior,
+		final RedPsmPreset preset, final long seed, final Progress progress)
+	{
+		return reconstruct(problem, prior, preset, progress).result();
+	}
+
+	/** Reconstructs the problem's time series with the preset, in the user's units, with the model. */
 	public static Outcome reconstruct(final Problem problem, final Denoiser prior,
 		final RedPsmPreset preset, final Progress progress)
 	{

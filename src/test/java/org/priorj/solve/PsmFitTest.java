@@ -1,5 +1,6 @@
 package org.priorj.solve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,5 +106,70 @@ class PsmFitTest {
 			Shape.of(P, N + 1), 0, 1), new float[3], 0, 0, 1e-3));
 		ConjugateGradientTest.assertNames("mask", () -> new PartiallySeparableModel(new TemporalSpline(
 			D, P), new float[RANK * N], PsmStart.cosineLatent(RANK, D), new float[N + 1], false));
+	}
+
+	/** The data misfit is 1/2 ||A F - g||^2 of the model's current parameters, however they were set. */
+	@Test
+	void theDataMisfitIsThatOfTheCurrentParameters() {
+		final DenseOperator a = DenseOperator.random(9, Shape.of(P, N), -0.5, 13);
+		final float[] g = DenseOperator.randomVector(9, 14);
+		final TemporalSpline spline = new TemporalSpline(D, P);
+		final float[] maps = DenseOperator.randomVector(RANK * N, 15), latent = PsmStart.cosineLatent(
+			RANK, D);
+		final PartiallySeparableModel model = new PartiallySeparableModel(spline, maps, latent, null,
+			false);
+		final PsmFit fit = new PsmFit(model, a, g, 0, 0, 1e-3);
+		maps[3] += 2; // changed behind the fit's back
+		final float[] f = new float[P * N];
+		model.frames(f);
+		final float[] r = a.apply(f);
+		double want = 0;
+		for (int i = 0; i < r.length; i++) want += 0.5 * (r[i] - g[i]) * (r[i] - g[i]);
+		assertEquals(want, fit.dataMisfit(), 1e-4 * want);
+		final float[] after = fit.fit(null, 0, 3, false);
+		model.frames(f);
+		assertEquals(0, java.util.Arrays.compare(f, after), "the frames of the last parameters");
+	}
+
+	/** Large Frobenius weights shrink what they weigh: xi the temporal functions, chi the maps. */
+	@Test
+	void theFrobeniusTermsShrinkTheTemporalFunctionsAndTheMaps() {
+		final DenseOperator a = DenseOperator.random(20, Shape.of(P, N), -0.5, 16);
+		final float[] g = DenseOperator.randomVector(20, 17);
+		final double[] psiNorm = new double[2], mapNorm = new double[2];
+		for (int c = 0; c < 2; c++) {
+			final PartiallySeparableModel model = new PartiallySeparableModel(new TemporalSpline(D, P),
+				DenseOperator.randomVector(RANK * N, 18), PsmStart.cosineLatent(RANK, D), null, false);
+			new PsmFit(model, a, g, c == 0 ? 0 : 50, c == 0 ? 0 : 50, 1e-2).fit(new float[P * N], 0.1, 300,
+				false);
+			for (final float v : model.temporal()) psiNorm[c] += v * v;
+			for (final float v : model.spatial()) mapNorm[c] += v * v;
+		}
+		assertTrue(psiNorm[1] < 0.5 * psiNorm[0], psiNorm[1] + " vs " + psiNorm[0]);
+		assertTrue(mapNorm[1] < 0.5 * mapNorm[0], mapNorm[1] + " vs " + mapNorm[0]);
+	}
+
+	/** psi follows Z at once, and the latent gradient is the spline's adjoint. */
+	@Test
+	void theTemporalFunctionsFollowTheLatentAndItsGradientIsTheSplinesAdjoint() {
+		final TemporalSpline spline = new TemporalSpline(D, P);
+		final float[] latent = PsmStart.cosineLatent(RANK, D);
+		final PartiallySeparableModel model = new PartiallySeparableModel(spline, new float[RANK * N],
+			latent, null, false);
+		latent[5] = 3;
+		final float[] want = new float[RANK * P];
+		spline.apply(latent, RANK, want);
+		assertArrayEquals(want, model.temporal(), 0);
+		final float[] dPsi = DenseOperator.randomVector(RANK * P, 19), dz = new float[RANK * D],
+			expected = new float[RANK * D];
+		model.latentGradient(dPsi, dz);
+		spline.adjoint(dPsi, RANK, expected);
+		assertArrayEquals(expected, dz, 0);
+		assertEquals(RANK, model.rank());
+		assertEquals(N, model.frameSize());
+		ConjugateGradientTest.assertNames("latent", () -> new PartiallySeparableModel(spline,
+			new float[RANK * N], new float[D + 1], null, false));
+		ConjugateGradientTest.assertNames("spatial", () -> new PartiallySeparableModel(spline,
+			new float[RANK * N + 1], new float[RANK * D], null, false));
 	}
 }

@@ -64,7 +64,7 @@ class RedPsmTest {
 		final float[] g = DenseOperator.randomVector(40, 22);
 		final org.priorj.prior.Denoiser wiener = org.priorj.prior.StationaryGaussianDenoiser.ofSpectrum(1,
 			0, h, w, StationaryOracle.spectrum(h, w), -100, 100);
-		final double sigma = 0.3, lambda = 0.5, beta = 1;
+		final double sigma = 0.3, lambda = 0.5, beta = 2;
 		final org.apache.commons.math3.linear.RealMatrix big = DenseOperator.identity(p * n);
 		for (int j = 0; j < n; j++) {
 			final float[] e = new float[n];
@@ -76,10 +76,11 @@ class RedPsmTest {
 		final double[] want = a.solveNormal(big, lambda, a.adjointDouble(g));
 		final PartiallySeparableModel model = new PartiallySeparableModel(new TemporalSpline(p, p),
 			new float[p * n], PsmStart.cosineLatent(p, p), null, false);
-		final RedPsmPreset preset = new RedPsmPreset(p - 1, p, lambda, beta, sigma / 200, 600, 25, 1e-3,
-			PsmStart.PLAIN);
+		// weights relative to ||A||^2, here taken as 4
+		final RedPsmPreset preset = new RedPsmPreset(p - 1, p, lambda / 4, beta / 4, sigma / 200, 600, 25,
+			1e-3, PsmStart.PLAIN);
 		final RedPsm.Outcome o = RedPsm.solve(a, g, model, wiener, org.priorj.base.Shape.of(p, 1, h, w),
-			preset, 1, Progress.NONE);
+			preset, 4, Progress.NONE);
 		final float[] f = o.result().estimate();
 		double err = 0, norm = 0;
 		for (int i = 0; i < want.length; i++) {
@@ -88,6 +89,8 @@ class RedPsmTest {
 		}
 		assertTrue(Math.sqrt(err / norm) < 1e-2, "relative error " + Math.sqrt(err / norm));
 		assertEquals(600, o.result().iterations());
+		assertEquals("3", o.result().parameters().get("K"));
+		assertEquals("squared", o.result().parameters().get("splitting_norm"));
 		assertEquals(RedPsm.METHOD, o.result().method());
 	}
 
@@ -190,5 +193,77 @@ class RedPsmTest {
 		assertTrue(plain.result().history()[4] < 0.4, java.util.Arrays.toString(plain.result()
 			.history()));
 		assertEquals("plain", plain.result().parameters().get("start"));
+	}
+
+	@Test
+	void theFieldOfViewIsTheInscribedDiskAndTheUnitIsTheHighPercentile() {
+		final float[] m = RedPsm.fieldOfView(8, 10);
+		assertEquals(80, m.length);
+		assertEquals(0, m[0]);
+		assertEquals(1, m[3 * 10 + 4]);
+		assertEquals(1, m[0 * 10 + 4], "the top row's centre: distance 3.5 < 4");
+		assertEquals(0, m[0 * 10 + 1], "distance sqrt(3.5^2 + 3.5^2) > 4");
+		assertEquals(1, m[3 * 10 + 1], "distance sqrt(0.25 + 12.25) < 4");
+		assertEquals(0, m[3 * 10 + 0], "distance sqrt(0.25 + 20.25) > 4");
+		int inside = 0;
+		for (final float v : m) inside += (int) v;
+		assertEquals(inside, 50, 4, "about pi 4^2");
+		final float[] x = new float[2001];
+		for (int i = 0; i < x.length; i++) x[i] = -i;
+		assertEquals(1998, RedPsm.valueScale(x), 1e-9);
+		final float[] one = new float[10000];
+		one[0] = 5;
+		assertEquals(5e-6, RedPsm.valueScale(one), 1e-12, "a spike over zeros: the largest value's 1e-6");
+		ConjugateGradientTest.assertNames("input", () -> RedPsm.valueScale(new float[4]));
+	}
+
+	/** The user's range sets the unit; the result does not depend on it for lambda = 0 beyond Adam's scale. */
+	@Test
+	void theUsersRangeSetsTheUnitAndTheRecordSaysSo() {
+		final int n = 16, p = 8;
+		final float[] truth = lowRankSeries(n, p, 4);
+		final DynamicProjector a = DynamicProjector.of(n, n, AngleSchedule.bitReversal(p, 2));
+		final Problem problem = Problems.of(Task.DYNAMIC_CT, a, a.apply(truth), "rank 2");
+		final RedPsmPreset preset = new RedPsmPreset(1, 4, 0, 0.01, 0.05, 2, 2, 5e-3, PsmStart.FIT);
+		final RedPsm.Outcome o = RedPsm.reconstruct(problem.withRange(org.priorj.image.ValueRange
+			.fromMinMax(-0.5, 2.5, -1, 1)), null, preset, Progress.NONE);
+		assertEquals("2.5", o.result().parameters().get("value_scale"));
+		assertEquals("disk", o.result().parameters().get("field_of_view"));
+		assertEquals(RedPsm.HISTORY_LABEL, o.result().historyLabel());
+		final float[] out = o.result().estimate();
+		final float[] fov = RedPsm.fieldOfView(n, n);
+		for (int t = 0; t < p; t++)
+			for (int i = 0; i < n * n; i++) {
+				if (fov[i] == 0) assertEquals(0, out[t * n * n + i], 0, "outside the field of view");
+			}
+		// the seam's signature gives the same movie
+		final Result r = RedPsm.reconstruct(problem.withRange(org.priorj.image.ValueRange.fromMinMax(-0.5,
+			2.5, -1, 1)), null, preset, 9, Progress.NONE);
+		assertEquals(0, java.util.Arrays.compare(out, r.estimate()));
+	}
+
+	/** Dynamic MRI: complex frames (T, 2, H, W), no clip and no field of view; K + 1 = T is allowed. */
+	@Test
+	void complexFramesOfMriAndAModelAsLargeAsTheSeries() {
+		final int n = 8, p = 4;
+		final java.util.List<org.priorj.physics.LinearOperator> ops = new java.util.ArrayList<>();
+		for (int t = 0; t < p; t++) ops.add(new org.priorj.physics.mri.SingleCoilMri(n, n, org.priorj
+			.physics.mri.SamplingMasks.uniformLines(n, n, 2, t)));
+		final org.priorj.physics.LinearOperator a = org.priorj.physics.SliceWiseOperator.of(ops);
+		final float[] x = new float[2 * p * n * n];
+		for (int t = 0; t < p; t++)
+			for (int i = 0; i < n * n; i++) x[2 * t * n * n + i] = (float) Math.sin(0.3 * i + t) - 0.2f;
+		final Problem problem = Problems.of(Task.MRI, a, a.apply(x), "complex");
+		RedPsm.check(problem);
+		final RedPsm.Outcome o = RedPsm.reconstruct(problem, null, new RedPsmPreset(p - 1, 4, 0, 0.01,
+			0.05, 3, 3, 5e-3, PsmStart.FIT), Progress.NONE);
+		assertEquals("whole frame", o.result().parameters().get("field_of_view"));
+		boolean negative = false;
+		for (final float v : o.result().estimate()) negative |= v < 0;
+		assertTrue(negative, "no clip at 0 for complex frames");
+		assertEquals(p * 2 * n * n, o.spatialMaps().length);
+		final Problem one = Problems.of(Task.DYNAMIC_CT, DynamicProjector.of(8, 8, AngleSchedule
+			.bitReversal(1, 2)), new float[16], "one frame");
+		ConjugateGradientTest.assertNames("input", () -> RedPsm.check(one));
 	}
 }
