@@ -16,7 +16,7 @@ class CommandTableTest {
 	@Test
 	void everyCommandDeclaresItsMenuAndCommandLineNameOnce() {
 		final List<CommandTable.Entry> entries = CommandTable.entries();
-		assertEquals(13, entries.size(), entries.toString());
+		assertEquals(14, entries.size(), entries.toString());
 		assertEquals("Simulate measurement...", entries.get(0).label(), "menu order: priority");
 		final Set<String> names = new HashSet<>();
 		for (final CommandTable.Entry e : entries) {
@@ -25,7 +25,7 @@ class CommandTableTest {
 			assertTrue(names.add(e.cli()), "command-line name used twice: " + e.cli());
 		}
 		assertTrue(names.containsAll(List.of("simulate", "solve", "restore", "reconstruct-ct",
-			"reconstruct-mri", "reconstruct-volume", "train", "vble")), names.toString());
+			"reconstruct-mri", "reconstruct-volume", "reconstruct-dynamic", "train", "vble")), names.toString());
 	}
 
 	@Test
