@@ -182,7 +182,7 @@ final class DynamicBench {
 					for (final double w : s.tvWeights) {
 						final float[] tv = new TvRegularized(w).withIterations(1000).withNonNegativity(!s.mri)
 							.withComplexImage(s.mri).solve(op, data, null, Progress.NONE).estimate();
-						final double q = meanPsnr(truth, s.mri ? magnitude(tv, p, n * n) : tv, p, range);
+						final double q = meanPsnr(truth, s.mri ? org.priorj.physics.mri.SingleCoilMri.magnitudes(tv, p) : tv, p, range);
 						if (q > best) {
 							best = q;
 							bestX = tv;
@@ -207,7 +207,7 @@ final class DynamicBench {
 					throw new IllegalArgumentException("Parameter 'methods': got '" + m +
 						"'; allowed: fbp, static, st-tv, psm, red-psm.");
 			}
-			if (s.mri && est.length == 2 * truth.length) est = magnitude(est, p, n * n);
+			if (s.mri && est.length == 2 * truth.length) est = org.priorj.physics.mri.SingleCoilMri.magnitudes(est, p);
 			final double sec = (System.nanoTime() - t0) / 1e9;
 			out.printf("| %s | %.2f | %.1f | %s |%n", m, meanPsnr(truth, est, p, range), sec, note);
 			out.flush();
@@ -240,14 +240,6 @@ final class DynamicBench {
 	private static float[] complex(final float[] frames, final int p, final int plane) {
 		final float[] out = new float[2 * frames.length];
 		for (int t = 0; t < p; t++) System.arraycopy(frames, t * plane, out, 2 * t * plane, plane);
-		return out;
-	}
-
-	private static float[] magnitude(final float[] complex, final int p, final int plane) {
-		final float[] out = new float[p * plane];
-		for (int t = 0; t < p; t++) System.arraycopy(org.priorj.physics.mri.SingleCoilMri.magnitude(
-			java.util.Arrays.copyOfRange(complex, 2 * t * plane, 2 * (t + 1) * plane)), 0, out, t * plane,
-			plane);
 		return out;
 	}
 

@@ -148,7 +148,7 @@ public class ReconstructDynamicCommand extends PriorRunCommand implements Comman
 		final String title = input.getShortTitle() + "-red-psm";
 		final int frames = shape.dim(0), h = shape.dim(-2), w = shape.dim(-1);
 		final boolean complex = problem.isComplex();
-		reconstruction = Images.image(title, complex ? magnitudes(run.runs.mean, frames, h * w)
+		reconstruction = Images.image(title, complex ? SingleCoilMri.magnitudes(run.runs.mean, frames)
 			: run.runs.mean, Shape.of(frames, h, w), (complex ? "priorj.output=magnitude of the " +
 				"complex frames\n" : "") + run.record);
 		final RedPsm.Outcome o = last[0];
@@ -280,13 +280,6 @@ public class ReconstructDynamicCommand extends PriorRunCommand implements Comman
 	private static void checkMovie(final Pixels movie) {
 		Checks.require(movie.planes() >= 2, "input", "a single 2-D image", "a time series: a stack " +
 			"of at least 2 frames");
-	}
-
-	private static float[] magnitudes(final float[] complex, final int frames, final int plane) {
-		final float[] out = new float[frames * plane];
-		for (int f = 0; f < frames; f++) System.arraycopy(SingleCoilMri.magnitude(java.util.Arrays
-			.copyOfRange(complex, 2 * f * plane, 2 * (f + 1) * plane)), 0, out, f * plane, plane);
-		return out;
 	}
 
 	private ImagePlus temporalPlot(final String title, final float[] psi, final int rank,

@@ -159,11 +159,8 @@ public class ReconstructVolumeCommand extends PriorRunCommand implements Command
 		final Shape shape = problem.imageShape();
 		final String title = input.getShortTitle() + "-" + m.label();
 		if (t == Task.MRI) {
-			final int z = shape.dim(0), plane = shape.dim(2) * shape.dim(3);
-			final float[] mag = new float[z * plane];
-			for (int s = 0; s < z; s++)
-				System.arraycopy(SingleCoilMri.magnitude(java.util.Arrays.copyOfRange(run.runs.mean, 2 * s *
-					plane, 2 * (s + 1) * plane)), 0, mag, s * plane, plane);
+			final int z = shape.dim(0);
+			final float[] mag = SingleCoilMri.magnitudes(run.runs.mean, z);
 			reconstruction = Images.image(title, mag, Shape.of(z, shape.dim(2), shape.dim(3)),
 				"priorj.output=magnitude of the complex estimate\n" + run.record);
 			complex = Images.image(title + "-complex", run.runs.mean, Shape.of(2 * z, shape.dim(2), shape

@@ -1,8 +1,6 @@
 package org.priorj.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -63,14 +61,6 @@ class ReconstructDynamicCommandTest {
 
 	private static CommandModule dynamic(final Object... inputs) throws Exception {
 		return commands.run(ReconstructDynamicCommand.class, true, inputs).get();
-	}
-
-	private static float[] px(final ImagePlus imp) {
-		final float[] out = new float[imp.getStackSize() * imp.getWidth() * imp.getHeight()];
-		for (int p = 0; p < imp.getStackSize(); p++) System.arraycopy((float[]) imp.getStack()
-			.getProcessor(p + 1).convertToFloat().getPixels(), 0, out, p * imp.getWidth() * imp
-				.getHeight(), imp.getWidth() * imp.getHeight());
-		return out;
 	}
 
 	@Test
@@ -157,12 +147,11 @@ class ReconstructDynamicCommandTest {
 			"prior", "gauss"));
 	}
 
-	/** Asserts that the command is refused with a message naming {@code parameter}. */
+	private static float[] px(final ImagePlus imp) {
+		return ReconstructVolumeCommandTest.px(imp);
+	}
+
 	private static void refused(final String parameter, final ReconstructVolumeCommandTest.ThrowingCall call) {
-		final Throwable e = assertThrows(Throwable.class, call::run);
-		Throwable c = e;
-		while (c != null && !(c instanceof IllegalArgumentException)) c = c.getCause();
-		assertNotNull(c, "not an IllegalArgumentException: " + e);
-		assertTrue(c.getMessage().contains("'" + parameter + "'"), c.getMessage());
+		ReconstructVolumeCommandTest.refused(parameter, call);
 	}
 }

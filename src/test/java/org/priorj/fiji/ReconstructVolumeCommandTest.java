@@ -81,7 +81,7 @@ class ReconstructVolumeCommandTest {
 		return new ImagePlus(title, s);
 	}
 
-	private static float[] px(final ImagePlus imp) {
+	static float[] px(final ImagePlus imp) {
 		final float[] out = new float[imp.getStackSize() * imp.getWidth() * imp.getHeight()];
 		for (int p = 0; p < imp.getStackSize(); p++) System.arraycopy((float[]) imp.getStack()
 			.getProcessor(p + 1).convertToFloat().getPixels(), 0, out, p * imp.getWidth() * imp
@@ -209,7 +209,7 @@ class ReconstructVolumeCommandTest {
 	}
 
 	/** Asserts that the command is refused with a message naming {@code parameter}; returns it. */
-	private static Throwable refused(final String parameter, final ThrowingCall call) {
+	static Throwable refused(final String parameter, final ThrowingCall call) {
 		final Throwable e = assertThrows(Throwable.class, call::run);
 		Throwable c = e;
 		while (c != null && !(c instanceof IllegalArgumentException)) c = c.getCause();

@@ -103,6 +103,17 @@ public final class SingleCoilMri implements LinearOperator {
 	}
 
 	/** The modulus {@code sqrt(re^2 + im^2)} of a complex image {@code (2, ...)}, one plane. */
+	/** The magnitude of each of {@code images} complex images stored one after the other (real, imaginary plane each). */
+	public static float[] magnitudes(final float[] complexImages, final int images) {
+		Checks.require(images > 0 && complexImages.length % (2 * images) == 0, "complex_image",
+			complexImages.length + " values", "two planes for each of " + images + " images");
+		final int plane = complexImages.length / (2 * images);
+		final float[] out = new float[images * plane];
+		for (int f = 0; f < images; f++) System.arraycopy(magnitude(java.util.Arrays.copyOfRange(
+			complexImages, 2 * f * plane, 2 * (f + 1) * plane)), 0, out, f * plane, plane);
+		return out;
+	}
+
 	public static float[] magnitude(final float[] complexImage) {
 		if (complexImage == null) throw Checks.bad("complex_image", "got null",
 			"two planes (real, imaginary) of equal length");
