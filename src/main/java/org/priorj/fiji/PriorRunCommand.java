@@ -70,21 +70,21 @@ abstract class PriorRunCommand {
 
 	/**
 	 * The input as a measurement when {@code inputIs} says so, or when it is {@code auto} and the
-	 * image's Info carries PriorJ's measurement lines; else {@code plain} data or an {@code image} to
-	 * simulate an acquisition of.
+	 * image's Info carries PriorJ's measurement lines; else {@code plainName} data or an image to
+	 * simulate an acquisition of ({@code imageName}: "image", "volume" or "movie").
 	 */
 	static Problem problem(final ImagePlus input, final String inputIs, final String plainName,
-		final Function<ImagePlus, Problem> measurement, final Function<Pixels, Problem> plain,
-		final Function<Pixels, Problem> image)
+		final String imageName, final Function<ImagePlus, Problem> measurement,
+		final Function<Pixels, Problem> plain, final Function<Pixels, Problem> image)
 	{
 		final Pixels pixels = Images.of("input", input);
 		final String is = "auto".equals(inputIs) ? (isMeasurement(input) ? "measurement" : plainName)
 			: inputIs;
 		if (is.equals("measurement")) return measurement.apply(input);
 		if (is.equals(plainName)) return plain.apply(pixels);
-		if (is.equals("image")) return image.apply(pixels);
-		throw Checks.bad("input_is", "'" + inputIs + "'", "auto, measurement, " + plainName +
-			" or image");
+		if (is.equals(imageName)) return image.apply(pixels);
+		throw Checks.bad("input_is", "'" + inputIs + "'", "auto, measurement, " + plainName + " or " +
+			imageName);
 	}
 
 	/** True when the image's Info carries PriorJ's measurement lines. */

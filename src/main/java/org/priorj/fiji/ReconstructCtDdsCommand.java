@@ -71,7 +71,7 @@ public class ReconstructCtDdsCommand extends DdsCommand implements Command {
 
 	@Override
 	public void run() {
-		final Problem problem = problem(input, input_is, "sinogram", in -> measurement(in, Task.CT),
+		final Problem problem = problem(input, input_is, "sinogram", "image", in -> measurement(in, Task.CT),
 			sinogram -> Problems.fromImage(Task.CT, sinogram, sides(angles.isBlank() ? infoAngles(
 				input) : angles)), image -> Problems.simulate(Task.CT, image, sides(angles), noise_level,
 					seed));

@@ -133,7 +133,7 @@ public class ReconstructDynamicCommand extends PriorRunCommand implements Comman
 	public void run() {
 		final Task t = Task.parse("task", task, List.of(Task.DYNAMIC_CT, Task.MRI));
 		if (input == null) throw Checks.bad("input", "none", "a stack of frames, sinograms or k-space");
-		final Problem problem = problem(input, "movie".equals(input_is) ? "image" : input_is, "data",
+		final Problem problem = problem(input, input_is, "data", "movie",
 			in -> DdsCommand.measurement(in, t),
 			data -> t == Task.DYNAMIC_CT ? sinograms(data) : kspace(data), movie -> t == Task.DYNAMIC_CT
 				? simulateCt(movie) : simulateMri(movie));

@@ -82,7 +82,7 @@ public class ReconstructMriDdsCommand extends DdsCommand implements Command {
 	public void run() {
 		final SideInputs.Kspace sides = new SideInputs.Kspace(mask, Images.optional("mask_image",
 			mask_image), Images.optional("coil_maps", coil_maps), coils, seed);
-		final Problem problem = problem(input, input_is, "kspace", in -> measurement(in, Task.MRI),
+		final Problem problem = problem(input, input_is, "kspace", "image", in -> measurement(in, Task.MRI),
 			kspace -> Problems.fromImage(Task.MRI, kspace, sides), image -> Problems.simulate(Task.MRI,
 				image, sides, noise_level, seed));
 		final Run run = reconstruct(problem, prior);

@@ -150,7 +150,7 @@ public class ReconstructVolumeCommand extends PriorRunCommand implements Command
 		final VolumeStorage storage = VolumeStorage.parse(volumes, scratch_folder == null ? "" :
 			scratch_folder.getPath());
 		final VolumePreset preset = preset(TaskDefaults.volume(t, m));
-		final Problem problem = problem(input, "volume".equals(input_is) ? "image" : input_is, "data", in -> DdsCommand.measurement(in, t),
+		final Problem problem = problem(input, input_is, "data", "volume", in -> DdsCommand.measurement(in, t),
 			data -> Problems.volumeFromImage(t, data, sides(t, data.planes())), volume -> Problems
 				.simulateVolume(t, volume, sides(t, volume.planes()), noise_level, seed));
 		VolumeReconstruction.check(problem);

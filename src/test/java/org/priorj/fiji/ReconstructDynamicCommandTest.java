@@ -143,6 +143,9 @@ class ReconstructDynamicCommandTest {
 		refused("start", () -> dynamic("input", in, "input_is", "movie", "start", "zero", "prior",
 			"gauss"));
 		refused("task", () -> dynamic("input", in, "task", "radon", "prior", "gauss"));
+		final Throwable kind = ReconstructVolumeCommandTest.refused("input_is", () -> dynamic("input",
+			in, "input_is", "image", "prior", "gauss"));
+		assertTrue(kind.getMessage().contains("movie"), kind.getMessage());
 		refused("noise_level", () -> dynamic("input", in, "input_is", "movie", "noise_level", -0.1,
 			"prior", "gauss"));
 	}
