@@ -35,8 +35,9 @@ import org.priorj.solve.TvRegularized;
  * order over 180° (RED-PSM's acquisition), frames of size² inside the field-of-view disk, Gaussian
  * noise of 0.5 % of the sinogram's maximum. Objects: the deforming Shepp-Logan phantom
  * ({@link DynamicPhantom}, held-out seeds 201, 202; training seed 1) and a real CT slice under a
- * known smooth motion ({@link DeformedImage}: CT_small_hu.tif held out, slice 150 of the stent
- * volume for training). Methods: per-frame FBP, a static FBP of all views, spatio-temporal TV
+ * known smooth motion ({@link DeformedImage}: CT_small_hu.tif held out; for training slice 150 of
+ * the stent volume, a small object in much air, and the ch2_axial.tif head slice, which fills the
+ * field of view as the held-out slice does). Methods: per-frame FBP, a static FBP of all views, spatio-temporal TV
  * (1000 iterations, best weight of a grid: an oracle choice that favours TV), PSM alone (lambda = 0) and RED-PSM
  * with PriorJ's preset for the frame count, or the overrides given. PSNR: the mean over frames of
  * each frame's PSNR, the data range that of the whole true series.
@@ -57,6 +58,8 @@ final class DynamicBench {
 		File images = new File("test-images");
 		File pictures;
 		String prior = "ct";
+		/** The static slices of the walnut-like objects (null: the set's own). */
+		List<String> slices;
 	}
 
 	static final double NOISE = 0.005;
@@ -101,15 +104,17 @@ final class DynamicBench {
 						list.add(new Series("deforming Shepp-Logan seed " + seed, new DynamicPhantom(s.size, p,
 							seed).series()));
 					break;
-				case "walnut-like": {
-					final String file = s.training ? "stent.tif" : "CT_small_hu.tif";
-					final float[] img = s.training ? TestImages.scaled(stentSlice(), s.size) : TestImages.gray(
-						s.images, file, s.size);
-					for (int i = 0; i < img.length; i++) img[i] *= fov[i];
-					final float[] frames = new DeformedImage(img, s.size, s.size, p).series();
-					list.add(new Series("deformed " + file, frames));
+				case "walnut-like":
+					for (final String file : s.slices != null ? s.slices : s.training ? List.of("ch2_axial.tif",
+						"stent.tif") : List.of("CT_small_hu.tif"))
+					{
+						final float[] img = file.equals("stent.tif") ? TestImages.scaled(stentSlice(), s.size)
+							: TestImages.gray(s.images, file, s.size);
+						for (int i = 0; i < img.length; i++) img[i] *= fov[i];
+						list.add(new Series("deformed " + file, new DeformedImage(img, s.size, s.size, p)
+							.series()));
+					}
 					break;
-				}
 				default:
 					throw new IllegalArgumentException("Parameter 'objects': got '" + o +
 						"'; allowed: shepp-logan, walnut-like.");
