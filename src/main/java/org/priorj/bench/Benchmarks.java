@@ -101,7 +101,7 @@ public final class Benchmarks {
 		if (what.equals("dynamic")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "frames",
 				"methods", "objects", "K", "d", "lambda", "beta", "sigma", "iterations", "inner_steps",
-				"learning_rate", "start", "tv_weights", "images", "pictures", "prior", "task", "slices" });
+				"learning_rate", "start", "tv_weights", "images", "pictures", "prior", "task", "slices", "seeds" }, "trace");
 			final DynamicBench.Settings s = new DynamicBench.Settings();
 			final String set = o.getOrDefault("set", "held-out");
 			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
@@ -113,6 +113,9 @@ public final class Benchmarks {
 			if (o.containsKey("methods")) s.methods = List.of(o.get("methods").split(","));
 			if (o.containsKey("objects")) s.objects = List.of(o.get("objects").split(","));
 			if (o.containsKey("slices")) s.slices = List.of(o.get("slices").split(","));
+			s.trace = o.containsKey("trace");
+			if (o.containsKey("seeds")) s.seeds = java.util.Arrays.stream(o.get("seeds").split(","))
+				.map(Long::valueOf).toList();
 			if (o.containsKey("K")) s.order = Options.integer(o, "K", 0);
 			if (o.containsKey("d")) s.nodes = Options.integer(o, "d", 0);
 			if (o.containsKey("iterations")) s.iterations = Options.integer(o, "iterations", 0);

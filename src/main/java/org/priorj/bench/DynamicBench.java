@@ -60,6 +60,10 @@ final class DynamicBench {
 		String prior = "ct";
 		/** The static slices of the walnut-like objects (null: the set's own). */
 		List<String> slices;
+		/** The deforming phantom's seeds (null: the set's own). */
+		List<Long> seeds;
+		/** Print RED-PSM's PSNR after every iteration. */
+		boolean trace;
 	}
 
 	static final double NOISE = 0.005;
@@ -100,7 +104,8 @@ final class DynamicBench {
 		for (final String o : s.objects) {
 			switch (o) {
 				case "shepp-logan":
-					for (final long seed : s.training ? new long[] { 1 } : new long[] { 201, 202 })
+					for (final long seed : s.seeds != null ? s.seeds : s.training ? List.of(1L) : List.of(201L,
+						202L))
 						list.add(new Series("deforming Shepp-Logan seed " + seed, new DynamicPhantom(s.size, p,
 							seed).series()));
 					break;
@@ -202,10 +207,14 @@ final class DynamicBench {
 				case "red-psm": {
 					RedPsmPreset preset = preset(p);
 					if (m.equals("psm")) preset = preset.withLambda(0);
-					final RedPsm.Outcome o = RedPsm.reconstruct(problem, m.equals("psm") ? null : prior, preset,
-						Progress.NONE);
+					final IterateTrace trace = s.trace && m.equals("red-psm") ? new IterateTrace(prior, truth,
+						p, range) : null;
+					final RedPsm.Outcome o = RedPsm.reconstruct(problem, m.equals("psm") ? null : trace != null
+						? trace : prior, preset, Progress.NONE);
 					est = o.result().estimate();
 					note = preset.toString();
+					if (trace != null) trace.print(out, Double.parseDouble(o.result().parameters().get(
+						"value_scale")), o.result().history());
 					break;
 				}
 				default:
@@ -246,6 +255,59 @@ final class DynamicBench {
 		final float[] out = new float[2 * frames.length];
 		for (int t = 0; t < p; t++) System.arraycopy(frames, t * plane, out, 2 * t * plane, plane);
 		return out;
+	}
+
+	/**
+	 * The prior, passing every call on, that keeps what it needs for the PSNR of each frame series
+	 * it is given: RED-PSM denoises its iterate f once per iteration, in working units (the user's
+	 * divided by the run's value scale, known only at the end), so per frame the sums of x², x·truth
+	 * and truth² are kept, from which the mean squared error at any scale follows.
+	 */
+	private static final class IterateTrace extends org.priorj.prior.ForwardingDenoiser {
+
+		private final float[] truth;
+		private final int frames;
+		private final double range;
+		private final List<double[]> sums = new ArrayList<>();
+
+		IterateTrace(final Denoiser inner, final float[] truth, final int frames, final double range) {
+			super(inner);
+			this.truth = truth;
+			this.frames = frames;
+			this.range = range;
+		}
+
+		@Override
+		public float[] denoise(final float[] x, final org.priorj.base.Shape nchw, final double sigma) {
+			final int n = truth.length / frames;
+			final double[] s = new double[3 * frames];
+			for (int t = 0; t < frames; t++) {
+				for (int i = t * n; i < (t + 1) * n; i++) {
+					s[3 * t] += (double) x[i] * x[i];
+					s[3 * t + 1] += (double) x[i] * truth[i];
+					s[3 * t + 2] += (double) truth[i] * truth[i];
+				}
+			}
+			sums.add(s);
+			return super.denoise(x, nchw, sigma);
+		}
+
+		/** One line per iteration: the PSNR of f after k iterations (0: the start) and the next misfit. */
+		void print(final PrintStream out, final double scale, final double[] misfit) {
+			final int n = truth.length / frames;
+			out.println("k | mean PSNR of f after k iterations (dB) | data misfit of F in iteration k + 1 " +
+				"(relative)");
+			for (int k = 0; k < sums.size(); k++) {
+				final double[] s = sums.get(k);
+				double psnr = 0;
+				for (int t = 0; t < frames; t++) {
+					final double mse = (scale * scale * s[3 * t] - 2 * scale * s[3 * t + 1] + s[3 * t + 2]) / n;
+					psnr += 10 * Math.log10(range * range / mse);
+				}
+				out.printf("%d | %.2f | %s%n", k, psnr / frames, k < misfit.length ? String.format("%.3e",
+					misfit[k]) : "");
+			}
+		}
 	}
 
 	/** The mean over frames of each frame's PSNR, with the series' data range. */
