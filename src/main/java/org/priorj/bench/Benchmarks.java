@@ -134,6 +134,8 @@ public final class Benchmarks {
 			if (!task.equals("ct") && !task.equals("mri")) throw new IllegalArgumentException(
 				"Parameter 'task': got '" + task + "'; allowed: ct or mri.");
 			s.mri = task.equals("mri");
+			if (s.trace && s.mri) throw new IllegalArgumentException("Parameter 'trace': got it with " +
+				"--task mri; allowed: with dynamic CT only (the trace compares real frames).");
 			new DynamicBench(s, out).run();
 			return 0;
 		}

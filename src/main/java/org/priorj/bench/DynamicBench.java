@@ -37,10 +37,10 @@ import org.priorj.solve.TvRegularized;
  * ({@link DynamicPhantom}, held-out seeds 201, 202; training seed 1) and a real CT slice under a
  * known smooth motion ({@link DeformedImage}: CT_small_hu.tif held out; for training slice 150 of
  * the stent volume, a small object in much air, and the ch2_axial.tif head slice, which fills the
- * field of view as the held-out slice does). Methods: per-frame FBP, a static FBP of all views, spatio-temporal TV
- * (1000 iterations, best weight of a grid: an oracle choice that favours TV), PSM alone (lambda = 0) and RED-PSM
- * with PriorJ's preset for the frame count, or the overrides given. PSNR: the mean over frames of
- * each frame's PSNR, the data range that of the whole true series.
+ * field of view as the held-out slice does). Methods: per-frame FBP, a static FBP of all views,
+ * spatio-temporal TV (1000 iterations, best weight of a grid: an oracle choice that favours TV), PSM
+ * alone (lambda = 0) and RED-PSM with PriorJ's preset for the frame count, or the overrides given.
+ * PSNR: the mean over frames of each frame's PSNR, the data range that of the whole true series.
  */
 final class DynamicBench {
 
