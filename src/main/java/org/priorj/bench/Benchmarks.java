@@ -101,7 +101,8 @@ public final class Benchmarks {
 		if (what.equals("dynamic")) {
 			final Map<String, String> o = Options.parse(more, new String[] { "set", "size", "frames",
 				"methods", "objects", "K", "d", "lambda", "beta", "sigma", "iterations", "inner_steps",
-				"learning_rate", "start", "tv_weights", "images", "pictures", "prior", "task", "slices", "seeds" }, "trace");
+				"learning_rate", "start", "tv_weights", "images", "pictures", "prior", "task", "slices",
+				"seeds" }, "trace");
 			final DynamicBench.Settings s = new DynamicBench.Settings();
 			final String set = o.getOrDefault("set", "held-out");
 			if (!set.equals("held-out") && !set.equals("training")) throw new IllegalArgumentException(
